@@ -48,6 +48,11 @@ export interface Indicator {
   band?: TargetBand | null;
   timeAggregation: TimeAggregation;
   regionAggregation: RegionAggregation;
+  /**
+   * Weight of `weighted_mean` over regions, named after the quantity (`population`, `vehicle_km`,
+   * `commuters`, `calls` …); absent or null means population.
+   */
+  regionWeight?: string | null;
   /** Multiplier applied to Σnum/Σden for `ratio` / `ratio_of_sums` (100 for %, 1000 for per-1 000 …). */
   ratioScale?: number;
   frequency: Frequency;
