@@ -1,1 +1,2 @@
-export {};
+export * from './postgres/test-database';
+export * from './factories/reference-data.factory';

@@ -1,0 +1,46 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AlertRuleEntity } from './alert-rule.entity';
+import { oneOf } from './enum-check';
+import { RegionEntity } from './region.entity';
+
+export const ALERT_STATES = ['open', 'resolved'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** One firing of an alert rule for one region, open until resolved. */
+@Entity({ name: 'alert_event' })
+@Check('chk_alert_event_state', oneOf('state', ALERT_STATES))
+@Index('idx_alert_event_rule_state', ['ruleId', 'state'])
+@Index('idx_alert_event_opened', ['openedAt'])
+export class AlertEventEntity {
+  @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
+  id!: number;
+
+  @Column({ name: 'rule_id', type: 'integer' })
+  ruleId!: number;
+
+  @ManyToOne(() => AlertRuleEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'rule_id', foreignKeyConstraintName: 'fk_alert_event_rule' })
+  rule?: AlertRuleEntity;
+
+  @Column({ name: 'region_id', type: 'integer', nullable: true })
+  regionId!: number | null;
+
+  @ManyToOne(() => RegionEntity, { nullable: true, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_alert_event_region' })
+  region?: RegionEntity | null;
+
+  @Column({ name: 'state', type: 'varchar', length: 16, default: 'open' })
+  state!: AlertState;
+
+  @Column({ name: 'value', type: 'double precision', nullable: true })
+  value!: number | null;
+
+  @Column({ name: 'message', type: 'text' })
+  message!: string;
+
+  @Column({ name: 'opened_at', type: 'timestamptz', default: () => 'now()' })
+  openedAt!: Date;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+}

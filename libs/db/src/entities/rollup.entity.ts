@@ -1,0 +1,82 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { IndicatorEntity } from './indicator.entity';
+import { RegionEntity } from './region.entity';
+
+/**
+ * Columns shared by the three rollup tables. A row aggregates the observations of one indicator
+ * and region whose period starts inside one local calendar bucket of the city's time zone. See
+ * the README of this library for which grains feed which level.
+ */
+export abstract class RollupColumns {
+  @PrimaryColumn({ name: 'indicator_id', type: 'integer' })
+  indicatorId!: number;
+
+  @PrimaryColumn({ name: 'region_id', type: 'integer' })
+  regionId!: number;
+
+  /** First local day of the bucket (yyyy-mm-dd; pg returns `date` as a string). */
+  @PrimaryColumn({ name: 'bucket', type: 'date' })
+  bucket!: string;
+
+  @Column({ name: 'count', type: 'integer' })
+  count!: number;
+
+  @Column({ name: 'sum', type: 'double precision' })
+  sum!: number;
+
+  @Column({ name: 'min', type: 'double precision' })
+  min!: number;
+
+  @Column({ name: 'max', type: 'double precision' })
+  max!: number;
+
+  /** Value of the observation with the latest period start in the bucket. */
+  @Column({ name: 'last_value', type: 'double precision' })
+  lastValue!: number;
+
+  @Column({ name: 'last_at', type: 'timestamptz' })
+  lastAt!: Date;
+
+  /** Σ numerator and Σ denominator over the observations that carry both (null when none do). */
+  @Column({ name: 'numerator_sum', type: 'double precision', nullable: true })
+  numeratorSum!: number | null;
+
+  @Column({ name: 'denominator_sum', type: 'double precision', nullable: true })
+  denominatorSum!: number | null;
+}
+
+/** Local-day rollup, fed by grains instant, hour and day. */
+@Entity({ name: 'rollup_day' })
+export class RollupDayEntity extends RollupColumns {
+  @ManyToOne(() => IndicatorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_rollup_day_indicator' })
+  indicator?: IndicatorEntity;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_rollup_day_region' })
+  region?: RegionEntity;
+}
+
+/** Local-month rollup, fed by grains instant, hour, day and month. */
+@Entity({ name: 'rollup_month' })
+export class RollupMonthEntity extends RollupColumns {
+  @ManyToOne(() => IndicatorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_rollup_month_indicator' })
+  indicator?: IndicatorEntity;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_rollup_month_region' })
+  region?: RegionEntity;
+}
+
+/** Local-year rollup, fed by every grain (quarter and year included). */
+@Entity({ name: 'rollup_year' })
+export class RollupYearEntity extends RollupColumns {
+  @ManyToOne(() => IndicatorEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_rollup_year_indicator' })
+  indicator?: IndicatorEntity;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_rollup_year_region' })
+  region?: RegionEntity;
+}
