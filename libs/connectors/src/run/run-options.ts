@@ -20,7 +20,10 @@ export interface FetchOptions {
   allowedAddresses?: readonly string[];
   /** Directory local `path:` sources are read from; local paths are refused without it. */
   fileRoot?: string;
-  /** Where `{ env: NAME }` secrets are looked up (default `process.env`). */
+  /**
+   * Where `{ env: NAME }` secrets are looked up. The worker passes its validated environment; without
+   * it a manifest that references a secret fails with a clear error rather than reading the process.
+   */
   env?: Readonly<Record<string, string | undefined>>;
   resolver?: HostResolver;
   clock?: Clock;
@@ -79,7 +82,7 @@ export function buildConnectorContext(
     timeoutMs: fetch.timeoutMs ?? durationToMs(paging.timeout) ?? 30_000,
     retry: { retries: paging.retries },
     requestsPerSecond: paging.rate_limit?.requests_per_second,
-    headers: resolveHeaders(manifest, fetch.env ?? process.env),
+    headers: resolveHeaders(manifest, fetch.env ?? {}),
     clock: fetch.clock,
     random: fetch.random,
     onRetry: fetch.onRetry,
