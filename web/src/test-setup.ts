@@ -3,8 +3,14 @@ import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
 setupZonelessTestEnv();
 
 class ResizeObserverStub {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
+  observe(): void {
+    // jsdom never resizes; nothing to observe.
+  }
+  unobserve(): void {
+    // see observe()
+  }
+  disconnect(): void {
+    // see observe()
+  }
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= ResizeObserverStub;

@@ -1,1 +1,14 @@
-export {};
+export * from './lib/core/chart-locale';
+export * from './lib/core/chart-theme';
+export * from './lib/core/chart-common';
+export * from './lib/core/chart-table';
+export * from './lib/trend/trend-options';
+export * from './lib/gauge/gauge-options';
+export * from './lib/radar/radar-options';
+export * from './lib/heatmap/heatmap-options';
+export * from './lib/choropleth/choropleth-options';
+export * from './lib/bar/bar-options';
+export * from './lib/sparkline/sparkline-options';
+export * from './lib/renderer/chart.component';
+export * from './lib/renderer/region-map';
+export { loadEcharts } from './lib/renderer/echarts-loader';

@@ -1,3 +1,19 @@
-import { Routes } from '@angular/router';
+import type { Routes } from '@angular/router';
+import { signedInGuard } from './core/auth/auth.guard';
 
-export const appRoutes: Routes = [];
+export const appRoutes: Routes = [
+  { path: 'login', title: 'login.title', loadComponent: () => import('./login/login.page').then((m) => m.LoginPage) },
+  {
+    path: 'public/projects/:code',
+    title: 'showcase.title',
+    loadComponent: () => import('./showcase/showcase.page').then((m) => m.ShowcasePage),
+  },
+  {
+    path: 'big-screen',
+    title: 'nav.bigScreen',
+    canMatch: [signedInGuard],
+    loadComponent: () => import('./big-screen/big-screen.page').then((m) => m.BigScreenPage),
+  },
+  { path: '', canMatch: [signedInGuard], loadChildren: () => import('./shell/shell.routes').then((m) => m.SHELL_ROUTES) },
+  { path: '**', redirectTo: '' },
+];

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 
+/** Root: every page is a lazy route. */
 @Component({
   selector: 'cp-root',
   imports: [RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h1>城市脉搏 CivicPulse</h1>
-    <router-outlet />`,
+  template: `<router-outlet />`,
 })
 export class App {}
