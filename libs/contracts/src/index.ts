@@ -1,1 +1,13 @@
-export {};
+export * from './lib/common';
+export * from './lib/status';
+export * from './lib/lineage';
+export * from './lib/brand-project';
+export * from './lib/indicator';
+export * from './lib/region';
+export * from './lib/overview';
+export * from './lib/auth';
+export * from './lib/target';
+export * from './lib/publicity';
+export * from './lib/sources';
+export * from './lib/alerts';
+export * from './lib/health';

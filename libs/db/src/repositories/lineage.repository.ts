@@ -37,24 +37,25 @@ export class LineageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * One row per indicator. The newest observation is found with one index probe per indicator
-   * (LIMIT 1 over the primary key prefix), not a scan; the "last run" is the latest run of the
-   * source that wrote it, which tells whether the feed is still healthy.
+   * One row per indicator. The newest period comes from the yearly rollup (a handful of rows
+   * per indicator and region); the observation at exactly that instant is then probed by its
+   * primary key prefix to learn which source wrote it. The "last run" is the latest run of that
+   * source, which tells whether the feed is still healthy.
    */
-  async forIndicators(
-    indicatorIds: readonly number[],
-    regionIds: readonly number[],
-  ): Promise<IndicatorLineage[]> {
+  async forIndicators(indicatorIds: readonly number[], regionIds: readonly number[]): Promise<IndicatorLineage[]> {
     if (indicatorIds.length === 0) return [];
     const rows: LineageRow[] = await this.dataSource.query(
-      `SELECT i.id AS indicator_id, o.period_start, s.key AS source_key, s.name_zh AS source_name_zh,
+      `SELECT i.id AS indicator_id, y.last_at AS period_start, s.key AS source_key, s.name_zh AS source_name_zh,
               s.name_en AS source_name_en, s.schedule, s.stale_after_seconds,
               r.id AS run_id, r.status AS run_status, r.started_at AS run_started_at, r.finished_at AS run_finished_at
        FROM unnest($1::int[]) AS i(id)
        LEFT JOIN LATERAL (
-         SELECT period_start, source_id FROM observation
-         WHERE indicator_id = i.id AND region_id = ANY($2::int[])
-         ORDER BY period_start DESC LIMIT 1
+         SELECT max(last_at) AS last_at FROM rollup_year WHERE indicator_id = i.id AND region_id = ANY($2::int[])
+       ) y ON true
+       LEFT JOIN LATERAL (
+         SELECT source_id FROM observation
+         WHERE indicator_id = i.id AND region_id = ANY($2::int[]) AND period_start = y.last_at
+         ORDER BY ingested_at DESC LIMIT 1
        ) o ON true
        LEFT JOIN source s ON s.id = o.source_id
        LEFT JOIN LATERAL (

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { BrandProjectDetailDto, BrandProjectListItemDto } from '@civicpulse/contracts';
+import { toDetailDto } from './brand-project-view';
+import { ProjectContextService } from './project-context.service';
+import { ScorecardService } from './scorecard.service';
+
+@Injectable()
+export class BrandProjectsService {
+  constructor(
+    private readonly contexts: ProjectContextService,
+    private readonly scorecards: ScorecardService,
+  ) {}
+
+  /** Every project with its headline score for the period (default: year to date). */
+  async list(periodText: string | undefined): Promise<BrandProjectListItemDto[]> {
+    const period = this.scorecards.period(periodText);
+    const contexts = await this.contexts.loadAll();
+    const items: BrandProjectListItemDto[] = [];
+    for (const context of contexts) {
+      const evaluation = await this.scorecards.evaluate(context, period, this.contexts.scope(context, undefined));
+      const card = await this.scorecards.toScorecard(evaluation, false);
+      const p = context.record.project;
+      items.push({
+        code: p.code,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        sloganZh: p.sloganZh ?? null,
+        sloganEn: p.sloganEn ?? null,
+        ownerDepartment: context.record.ownerDepartment,
+        period: period.dto,
+        score: card.score,
+        statusCounts: card.statusCounts,
+        kpiCount: card.kpis.length,
+        freshness: card.freshness,
+        published: context.record.published,
+        startDate: p.startDate,
+        endDate: p.endDate,
+      });
+    }
+    return items;
+  }
+
+  async detail(code: string): Promise<BrandProjectDetailDto> {
+    return toDetailDto(await this.contexts.load(code));
+  }
+}

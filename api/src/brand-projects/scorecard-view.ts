@@ -1,0 +1,116 @@
+import type {
+  FreshnessDto,
+  KpiFlag,
+  KpiStatusDto,
+  LineageDto,
+  ProjectScoreDto,
+  ScorecardKpiDto,
+  Sparkline,
+  StatusColour,
+  StatusCounts,
+} from '@civicpulse/contracts';
+import { KPI_STATUSES } from '@civicpulse/contracts';
+import type { KpiContribution, ProjectScore } from '@civicpulse/domain';
+import type { IndicatorRecord } from '@civicpulse/db';
+import type { IndicatorScopeValue } from '../measurement/indicator-values.service';
+
+/** Rounds for display without changing how numbers compare (scores to 0.01, values to 6 significant digits). */
+export function round(value: number | null, digits = 2): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export function statusOf(row: Pick<KpiContribution, 'status'>): KpiStatusDto {
+  return row.status ?? 'no_data';
+}
+
+export function colourOf(colour: StatusColour | null | undefined): StatusColour {
+  return colour ?? 'grey';
+}
+
+export function countStatuses(statuses: readonly KpiStatusDto[]): StatusCounts {
+  const counts = Object.fromEntries(KPI_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  for (const status of statuses) counts[status] += 1;
+  return counts;
+}
+
+/** Headline of a project score; coverage is the one the domain applied the 80 % rule to. */
+export function toProjectScoreDto(score: ProjectScore): ProjectScoreDto {
+  return {
+    score: round(score.score),
+    colour: colourOf(score.colour),
+    coverage: round(score.coverage, 4) ?? 0,
+    insufficientData: score.status === 'insufficient_data',
+    outcomeScore: round(score.outcome?.score ?? null),
+    satisfactionScore: round(score.satisfaction?.score ?? null),
+    satisfactionShare: score.appliedSatisfactionShare,
+  };
+}
+
+function flagsOf(row: KpiContribution, indicator: IndicatorRecord, lineage: LineageDto | null, partial: boolean): KpiFlag[] {
+  const flags: KpiFlag[] = [];
+  if (row.flags.exceeded) flags.push('exceeded');
+  if (row.flags.deteriorating) flags.push('deteriorating');
+  if (row.mode === 'maintain') flags.push('maintain');
+  if (row.mode === 'pacing') flags.push('paced');
+  if (indicator.direction === 'target_band') flags.push('band');
+  if (lineage?.stale) flags.push('stale');
+  if (partial) flags.push('partial_regions');
+  return flags;
+}
+
+/** One KPI row of a scorecard, from its domain evaluation plus the indicator, value and lineage. */
+export function toScorecardKpi(
+  row: KpiContribution,
+  indicator: IndicatorRecord,
+  value: IndicatorScopeValue | undefined,
+  scopeSize: number,
+  lineage: LineageDto | null,
+  sparkline: Sparkline,
+): ScorecardKpiDto {
+  const regionsWithData = value?.regionsWithData ?? [];
+  const partial = row.value !== null && regionsWithData.length < scopeSize;
+  return {
+    indicatorCode: indicator.code,
+    indicatorNameZh: indicator.nameZh,
+    indicatorNameEn: indicator.nameEn,
+    unit: indicator.unit,
+    direction: indicator.direction,
+    role: row.role,
+    value: round(row.value, 6),
+    baseline: row.baseline,
+    target: row.target,
+    band: indicator.band ?? null,
+    progress: round(row.p, 4),
+    expectedProgress: round(row.expected, 4),
+    score: round(row.score),
+    weight: row.weight,
+    contribution: round(row.contribution),
+    status: statusOf(row),
+    colour: colourOf(row.colour),
+    flags: flagsOf(row, indicator, lineage, partial),
+    sparkline,
+    lineage: lineage ?? {
+      sourceKey: null,
+      sourceName: null,
+      lastRunId: null,
+      lastRunStatus: null,
+      lastRunAt: null,
+      lastObservationAt: null,
+      nextDueAt: null,
+      stale: false,
+    },
+    regionsWithData,
+  };
+}
+
+/** Freshness of a set of KPIs: the newest and the oldest "last observation", and how many are stale. */
+export function freshnessOf(lineages: readonly LineageDto[]): FreshnessDto {
+  const times = lineages.map((l) => l.lastObservationAt).filter((t): t is string => t !== null).sort();
+  return {
+    lastObservationAt: times.length > 0 ? times[times.length - 1] : null,
+    oldestKpiObservationAt: times.length > 0 ? times[0] : null,
+    staleKpiCount: lineages.filter((l) => l.stale).length,
+  };
+}

@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { LineageDto, MatrixCellDto, ProjectMatrixDto, ScorecardDto, SeriesPoint } from '@civicpulse/contracts';
+import {
+  type KpiScoringInput,
+  periodContainingDate,
+  type ProjectScore,
+  resolvePeriodSpec,
+  type ResolvedPeriodSpec,
+  scoreProject,
+  shiftPeriod,
+} from '@civicpulse/domain';
+import type { IndicatorRecord } from '@civicpulse/db';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { CLOCK, type Clock } from '../measurement/clock';
+import { type IndicatorScopeValue, IndicatorValuesService } from '../measurement/indicator-values.service';
+import { LineageService } from '../measurement/lineage.service';
+import { resolveRequestedPeriod, type RequestedPeriod } from '../measurement/period-resolver';
+import type { ScopeRegion } from '../measurement/region-scope';
+import { SeriesService } from '../measurement/series.service';
+import { type ProjectContext, ProjectContextService } from './project-context.service';
+import { colourOf, countStatuses, freshnessOf, round, statusOf, toProjectScoreDto, toScorecardKpi } from './scorecard-view';
+
+/** The computed state of a project over one period and region scope. */
+export interface ScopeEvaluation {
+  context: ProjectContext;
+  period: RequestedPeriod;
+  scope: ScopeRegion[];
+  /** Evaluation instant: the end of the period, or now for a period still running. */
+  at: Date;
+  score: ProjectScore;
+  /** Values by indicator code (cumulative KPIs: year to date). */
+  values: Map<string, IndicatorScopeValue>;
+}
+
+/** A synthetic region combining the whole scope, so one series stands for all its regions. */
+function scopeAsOne(scope: readonly ScopeRegion[]): ScopeRegion {
+  return { id: -1, code: 'scope', nameZh: '', nameEn: '', population: null, children: [...scope] };
+}
+
+/**
+ * Scorecards: KPI values come from rollups aggregated by each indicator's rules; scoring,
+ * trajectory status, coverage rule, colour and the satisfaction blend come from libs/domain.
+ */
+@Injectable()
+export class ScorecardService {
+  constructor(
+    private readonly contexts: ProjectContextService,
+    private readonly values: IndicatorValuesService,
+    private readonly series: SeriesService,
+    private readonly lineage: LineageService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  period(text: string | undefined): RequestedPeriod {
+    return resolveRequestedPeriod(text, this.clock.now(), this.config.timeZone);
+  }
+
+  /** Scores a project for a period and scope (the shared core of every project endpoint). */
+  async evaluate(context: ProjectContext, period: RequestedPeriod, scope: ScopeRegion[]): Promise<ScopeEvaluation> {
+    const now = this.clock.now();
+    const at = new Date(Math.min(now.getTime(), period.resolved.end.getTime() - 1));
+    const kpis = context.record.project.kpis.filter((k) => context.indicators.has(k.indicatorCode));
+    const indicatorsOf = (cumulative: boolean): IndicatorRecord[] =>
+      kpis.filter((k) => Boolean(k.cumulative) === cumulative).map((k) => context.indicators.get(k.indicatorCode) as IndicatorRecord);
+    // Cumulative KPIs are paced on the year to date at the end of the period, whatever its length.
+    const ytd = resolvePeriodSpec({ kind: 'to_date', unit: 'year', asOf: period.resolved.lastDate }, this.config.timeZone);
+    const [plain, cumulative] = await Promise.all([
+      this.values.windowValues(indicatorsOf(false), scope, period.resolved),
+      this.values.windowValues(indicatorsOf(true), scope, ytd),
+    ]);
+    const values = new Map([...plain, ...cumulative]);
+    const singleRegion = scope.length === 1 ? scope[0].code : null;
+    const inputs: KpiScoringInput[] = kpis.map((kpi) => ({
+      kpi,
+      indicator: context.indicators.get(kpi.indicatorCode),
+      value: values.get(kpi.indicatorCode)?.value ?? null,
+      regionCode: singleRegion,
+    }));
+    const score = scoreProject({
+      kpis: inputs,
+      at,
+      timeZone: this.config.timeZone,
+      satisfactionShare: context.record.project.satisfactionShare,
+    });
+    return { context, period, scope, at, score, values };
+  }
+
+  async scorecard(code: string, periodText: string | undefined, regions: string[] | undefined): Promise<ScorecardDto> {
+    const context = await this.contexts.load(code);
+    const evaluation = await this.evaluate(context, this.period(periodText), this.contexts.scope(context, regions));
+    return this.toScorecard(evaluation, true);
+  }
+
+  /** Builds the scorecard response; sparklines cost one rollup read per KPI, so lists skip them. */
+  async toScorecard(evaluation: ScopeEvaluation, withSparklines: boolean): Promise<ScorecardDto> {
+    const { context, period, scope, score } = evaluation;
+    const now = this.clock.now();
+    const indicators = score.kpis.map((row) => context.indicators.get(row.indicatorCode) as IndicatorRecord);
+    const regionIds = scope.flatMap((r) => [r.id, ...r.children.map((c) => c.id)]);
+    const lineages = await this.lineage.forIndicators(indicators, regionIds, now);
+    const sparklines = withSparklines ? await this.sparklines(indicators, scope, period.resolved) : new Map<string, SeriesPoint[]>();
+    const kpis = score.kpis.map((row, i) =>
+      toScorecardKpi(
+        row,
+        indicators[i],
+        evaluation.values.get(row.indicatorCode),
+        scope.length,
+        lineages.get(row.indicatorCode) ?? null,
+        sparklines.get(row.indicatorCode) ?? [],
+      ),
+    );
+    return {
+      projectCode: context.record.project.code,
+      projectNameZh: context.record.project.nameZh,
+      projectNameEn: context.record.project.nameEn,
+      period: period.dto,
+      regions: scope.map((r) => r.code),
+      score: toProjectScoreDto(score),
+      statusCounts: countStatuses(kpis.map((k) => k.status)),
+      kpis,
+      freshness: freshnessOf([...lineages.values()] as LineageDto[]),
+      computedAt: now.toISOString(),
+    };
+  }
+
+  async matrix(code: string, periodText: string | undefined): Promise<ProjectMatrixDto> {
+    const context = await this.contexts.load(code);
+    const period = this.period(periodText);
+    const districts = this.contexts.scope(context, undefined);
+    // One read for the whole scope gives every region's value; each region is then scored alone
+    // (so per-region targets apply), with no further queries.
+    const whole = await this.evaluate(context, period, districts);
+    const kpis = whole.score.kpis;
+    const cells: MatrixCellDto[] = [];
+    const regionScores: ProjectMatrixDto['regionScores'] = [];
+    districts.forEach((region, index) => {
+      const inputs: KpiScoringInput[] = context.record.project.kpis
+        .filter((k) => context.indicators.has(k.indicatorCode))
+        .map((kpi) => ({
+          kpi,
+          indicator: context.indicators.get(kpi.indicatorCode),
+          value: whole.values.get(kpi.indicatorCode)?.regions[index]?.value ?? null,
+          regionCode: region.code,
+        }));
+      const regional = scoreProject({
+        kpis: inputs,
+        at: whole.at,
+        timeZone: this.config.timeZone,
+        satisfactionShare: context.record.project.satisfactionShare,
+      });
+      regionScores.push({ regionCode: region.code, score: toProjectScoreDto(regional) });
+      for (const row of regional.kpis) {
+        cells.push({
+          regionCode: region.code,
+          indicatorCode: row.indicatorCode,
+          value: round(row.value, 6),
+          target: row.target,
+          progress: round(row.p, 4),
+          score: round(row.score),
+          status: statusOf(row),
+          colour: colourOf(row.colour),
+        });
+      }
+    });
+    return {
+      projectCode: context.record.project.code,
+      period: period.dto,
+      regions: districts.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn })),
+      kpis: kpis.map((row) => {
+        const indicator = context.indicators.get(row.indicatorCode) as IndicatorRecord;
+        return { indicatorCode: row.indicatorCode, indicatorNameZh: indicator.nameZh, indicatorNameEn: indicator.nameEn, unit: indicator.unit, weight: row.weight };
+      }),
+      cells,
+      regionScores,
+    };
+  }
+
+  /** Twelve monthly values up to the end of the period, combined over the scope. */
+  private async sparklines(
+    indicators: readonly IndicatorRecord[],
+    scope: readonly ScopeRegion[],
+    period: ResolvedPeriodSpec,
+  ): Promise<Map<string, SeriesPoint[]>> {
+    const lastMonth = periodContainingDate(period.lastDate, 'month');
+    const window = resolvePeriodSpec({ kind: 'range', from: shiftPeriod(lastMonth, -11), to: lastMonth }, this.config.timeZone);
+    const one = scopeAsOne(scope);
+    const result = new Map<string, SeriesPoint[]>();
+    for (const indicator of indicators) {
+      const series = await this.series.series(indicator, [one], 'month', window, this.config.timeZone);
+      result.set(indicator.code, (series.get(one.code) ?? []).map((p) => ({ t: p.t, v: round(p.v, 6) })));
+    }
+    return result;
+  }
+}

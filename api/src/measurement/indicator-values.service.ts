@@ -1,0 +1,114 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ResolvedPeriodSpec, RollupCell } from '@civicpulse/domain';
+import { type IndicatorRecord, RollupReadRepository } from '@civicpulse/db';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { type ScopeRegion, scopeRegionIds } from './region-scope';
+import { combineRegions, planBuckets, regionValueOverTime, type WeighedRegionValue } from './rollup-window';
+
+/** An indicator's value over a window and a set of regions. */
+export interface IndicatorScopeValue {
+  indicator: IndicatorRecord;
+  /** Combined over the scope regions by the indicator's region rule. */
+  value: number | null;
+  /** One entry per scope region, in scope order (value null without data). */
+  regions: WeighedRegionValue[];
+  regionsWithData: string[];
+  lastAt: Date | null;
+}
+
+type CellIndex = Map<number, Map<number, RollupCell[]>>;
+
+/**
+ * Values of indicators over a window, read from the rollup tables only (never observations) and
+ * aggregated over time and regions by each indicator's own rules through libs/domain.
+ */
+@Injectable()
+export class IndicatorValuesService {
+  constructor(
+    private readonly rollups: RollupReadRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  get timeZone(): string {
+    return this.config.timeZone;
+  }
+
+  async windowValues(
+    indicators: readonly IndicatorRecord[],
+    scope: readonly ScopeRegion[],
+    window: ResolvedPeriodSpec,
+  ): Promise<Map<string, IndicatorScopeValue>> {
+    const index = await this.readCells(
+      indicators.map((i) => i.id),
+      scopeRegionIds(scope),
+      window,
+    );
+    const result = new Map<string, IndicatorScopeValue>();
+    for (const indicator of indicators) {
+      const cellsOf = (regionId: number): RollupCell[] => index.get(indicator.id)?.get(regionId) ?? [];
+      const regions = scope.map((region) => valueOfRegion(indicator, region, cellsOf));
+      const withData = regions.filter((r) => r.value !== null);
+      const lastAts = withData.map((r) => r.lastAt).filter((d): d is Date => d !== null);
+      result.set(indicator.code, {
+        indicator,
+        value: combineRegions(indicator, regions),
+        regions,
+        regionsWithData: withData.map((r) => r.regionCode),
+        lastAt: lastAts.length > 0 ? new Date(Math.max(...lastAts.map((d) => d.getTime()))) : null,
+      });
+    }
+    return result;
+  }
+
+  private async readCells(indicatorIds: number[], regionIds: number[], window: ResolvedPeriodSpec): Promise<CellIndex> {
+    const index: CellIndex = new Map();
+    for (const plan of planBuckets(window)) {
+      const rows = await this.rollups.findRollups({
+        level: plan.level,
+        indicatorIds,
+        regionIds,
+        fromBucket: plan.fromBucket,
+        toBucket: plan.toBucket,
+      });
+      for (const row of rows) {
+        if (!plan.buckets.has(row.bucket)) continue;
+        const byRegion = index.get(row.indicatorId) ?? new Map<number, RollupCell[]>();
+        const cells = byRegion.get(row.regionId) ?? [];
+        cells.push(row.cell);
+        byRegion.set(row.regionId, cells);
+        index.set(row.indicatorId, byRegion);
+      }
+    }
+    return index;
+  }
+}
+
+/** A region's own value, or — when it has no data of its own — the combination of its children. */
+export function valueOfRegion(
+  indicator: IndicatorRecord,
+  region: ScopeRegion,
+  cellsOf: (regionId: number) => RollupCell[],
+): WeighedRegionValue {
+  const own = regionValueOverTime(indicator, cellsOf(region.id));
+  if (own.value !== null || region.children.length === 0) {
+    return { ...own, regionCode: region.code, population: region.population };
+  }
+  const children = region.children.map((child) => ({
+    ...regionValueOverTime(indicator, cellsOf(child.id)),
+    regionCode: child.code,
+    population: child.population,
+  }));
+  const lastAts = children.map((c) => c.lastAt?.getTime()).filter((t): t is number => t !== undefined);
+  const sum = (pick: (c: WeighedRegionValue) => number | null): number | null => {
+    const present = children.map(pick).filter((v): v is number => v !== null);
+    return present.length > 0 ? present.reduce((s, v) => s + v, 0) : null;
+  };
+  return {
+    regionCode: region.code,
+    population: region.population,
+    value: combineRegions(indicator, children),
+    numerator: sum((c) => c.numerator),
+    denominator: sum((c) => c.denominator),
+    lastAt: lastAts.length > 0 ? new Date(Math.max(...lastAts)) : null,
+  };
+}

@@ -1,0 +1,81 @@
+import type { IngestRunStatusDto } from './lineage';
+
+/** GET /api/sources item. */
+export interface SourceDto {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  connectorType: string;
+  enabled: boolean;
+  /** True when the source comes from the catalogue files (edit the file, not the API). */
+  provisioned: boolean;
+  /** Cron expression in the city time zone, null = manual only. */
+  schedule: string | null;
+  staleAfterSeconds: number | null;
+  lastRun: IngestRunSummaryDto | null;
+  /** Next scheduled run, from the cron. */
+  nextDueAt: string | null;
+}
+
+/** GET /api/sources/:key — includes the manifest as stored. */
+export interface SourceDetailDto extends SourceDto {
+  manifest: unknown;
+  updatedAt: string;
+}
+
+/** POST /api/sources and PUT /api/sources/:key body: the manifest as an object or YAML/JSON text. */
+export interface UpsertSourceRequest {
+  manifest: Record<string, unknown> | string;
+  enabled?: boolean;
+}
+
+/** PATCH /api/sources/:key body. */
+export interface SetSourceEnabledRequest {
+  enabled: boolean;
+}
+
+export const RUN_TRIGGERS = ['manual', 'schedule', 'backfill', 'cli'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+export interface IngestRunSummaryDto {
+  id: number;
+  sourceKey: string;
+  trigger: RunTrigger;
+  status: IngestRunStatusDto;
+  startedAt: string | null;
+  finishedAt: string | null;
+  rowsRead: number;
+  /** Inserted + updated. */
+  rowsWritten: number;
+  rowsRejected: number;
+}
+
+/** GET /api/runs/:id */
+export interface IngestRunDetailDto extends IngestRunSummaryDto {
+  windowFrom: string | null;
+  windowTo: string | null;
+  attempt: number;
+  errorClass: string | null;
+  errorMessage: string | null;
+  /** Reject counts per reason code. */
+  rejectsByReason: Record<string, number>;
+}
+
+/** GET /api/runs/:id/rejects item. */
+export interface IngestRejectDto {
+  id: string;
+  runId: number;
+  rowNumber: number;
+  reasonCode: string;
+  message: string | null;
+  /** The source row as read. */
+  raw: unknown;
+}
+
+/** GET /api/runs query. */
+export interface RunListQuery {
+  source?: string;
+  status?: IngestRunStatusDto;
+  offset?: number;
+  limit?: number;
+}
