@@ -85,14 +85,12 @@ describe('brand projects (medium)', () => {
     });
 
     // scoring.md: 100 inside the band, falling linearly to 0 at the tolerance outside it.
-    // evaluateKpi in libs/domain does not score target bands yet (it scores progress from the
-    // baseline, 0 here); these expectations turn green when it does — then make them it().
-    it.failing('scores the target-band KPI against its band (pending domain band scoring)', () => {
+    it('scores the target-band KPI against its band', () => {
       // 97 is 4 above the 85–93 band, tolerance 10 → 100·(1 − 4/10) = 60.
       expect(kpi(body, FIXTURE.occupancy).score).toBeCloseTo(60, 2);
     });
 
-    it.failing('colours the project orange from its two worst KPIs (pending domain band scoring)', () => {
+    it('colours the project orange from its two worst KPIs', () => {
       // With the band scored 60, the two worst are congestion 50 and satisfaction 50:
       // 50 / (100·0.748) = 0.67 → orange.
       expect(body.score['colour']).toBe('orange');

@@ -5,6 +5,7 @@ import { addDays, elapsedFraction, startOfLocalDate } from '../period/local-peri
 import { parseLocalDate } from '../period/period-spec';
 import { DEFAULT_TIME_ZONE } from '../period/time-zone';
 import type { StatusColour } from './colour';
+import { scoreBand } from './band';
 import { paceCumulative } from './pacing';
 import { type ProgressFlags, scoreProgress } from './progress';
 import { isFiniteNumber } from './score-scale';
@@ -13,7 +14,7 @@ import { classifyTrajectory, type TrajectoryStatus } from './trajectory';
 /** One KPI to evaluate: its plan, its indicator's direction and bounds, and its value. */
 export interface KpiScoringInput {
   kpi: BrandKpi;
-  indicator?: Pick<Indicator, 'direction' | 'validMin' | 'validMax'> | null;
+  indicator?: Pick<Indicator, 'direction' | 'validMin' | 'validMax' | 'band'> | null;
   /**
    * Current value in the period, aggregated by the indicator's own rules; for cumulative
    * KPIs the year-to-date sum. `null`/`undefined` means no data.
@@ -26,7 +27,7 @@ export interface KpiScoringInput {
 }
 
 /** How a KPI was scored. */
-export type KpiScoringMode = 'progress' | 'maintain' | 'pacing' | 'no_data' | 'unscorable';
+export type KpiScoringMode = 'progress' | 'maintain' | 'pacing' | 'band' | 'no_data' | 'unscorable';
 
 /** Evaluation of one KPI at one instant (no weighting yet). */
 export interface KpiEvaluation {
@@ -185,6 +186,9 @@ export function evaluateKpi(input: KpiScoringInput, options: EvaluationOptions):
       pacing,
     };
   }
+  if (direction === 'target_band' && input.indicator?.band) {
+    return evaluateBand(base, input.value, input.indicator.band);
+  }
   const progress = scoreProgress({
     value: input.value,
     baseline: kpi.baseline,
@@ -219,5 +223,34 @@ export function evaluateKpi(input: KpiScoringInput, options: EvaluationOptions):
     expected: trajectory.expected,
     ratio: trajectory.ratio,
     flags: progress.flags,
+  };
+}
+
+/**
+ * A target-band KPI (both extremes bad) is scored by its distance to the band, not by progress
+ * from the baseline: 100 inside, linear to 0 at the tolerance. Its status reads the score as
+ * progress against a fully expected plan (inside → achieved, 95–100 → on track, 60–95 → needs
+ * acceleration, below → limited), and it is deteriorating when it lies further outside the band
+ * than the baseline did.
+ */
+function evaluateBand(base: KpiEvaluation, value: number, band: NonNullable<Indicator['band']>): KpiEvaluation {
+  const now = scoreBand(value, band);
+  if (now.score === null) {
+    return { ...base, mode: 'unscorable' };
+  }
+  const then = scoreBand(base.baseline, band);
+  const worse = then.score !== null && now.distance > then.distance;
+  const p = now.score / 100;
+  const trajectory = classifyTrajectory(worse ? -1 : p, 1);
+  return {
+    ...base,
+    mode: 'band',
+    p,
+    score: now.score,
+    status: trajectory.status,
+    colour: trajectory.colour,
+    expected: 1,
+    ratio: trajectory.ratio,
+    flags: { exceeded: false, deteriorating: worse },
   };
 }

@@ -1,0 +1,93 @@
+import { loadConfig, splitList } from '@civicpulse/server-kit';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function integer(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ingestEnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ message: 'required: a PostgreSQL connection string (postgres://user:pass@host:port/db)' })
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL'),
+  CITY_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DEMO_PORTAL_URL: z.url({ message: 'expected an http(s) URL' }).optional(),
+  ALLOWED_PRIVATE_HOSTS: z.string().optional(),
+  INGEST_HEALTH_PORT: integer(0, 65_535).default(3001),
+  INGEST_BATCH_SIZE: integer(1, 1_000_000).default(10_000),
+  SCHEDULER_ENABLED: booleanFlag.default(true),
+  SOURCE_REFRESH_SECONDS: integer(1, 86_400).default(30),
+});
+
+/** The ingest worker's validated configuration; the only view of the environment it has. */
+export interface IngestConfig {
+  databaseUrl: string;
+  cityTimeZone: string;
+  logLevel: LogLevel;
+  /** Base URL substituted for `${DEMO_PORTAL_URL}` in manifests; undefined when not set. */
+  demoPortalUrl: string | undefined;
+  /**
+   * Hosts in loopback/private ranges that sources may reach. Includes the demo portal's host
+   * automatically: a deployment that names a demo portal means for sources to reach it.
+   */
+  allowedPrivateHosts: string[];
+  healthPort: number;
+  batchSize: number;
+  schedulerEnabled: boolean;
+  sourceRefreshSeconds: number;
+  /** Variables a manifest may reference by `${NAME}` (the demo portal URL today). */
+  manifestVariables: Record<string, string>;
+  /** The environment, for secrets that manifests reference by name (`{ env: NAME }`). */
+  secretEnv: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Validates the environment and returns the typed config. Every bad key is reported at once
+ * (ConfigError from server-kit). Only `main.ts` passes `process.env` in.
+ */
+export function loadIngestConfig(env: Record<string, string | undefined>): IngestConfig {
+  const parsed = loadConfig(ingestEnvSchema, env);
+  const allowed = new Set(splitList(parsed.ALLOWED_PRIVATE_HOSTS).map((h) => h.toLowerCase()));
+  const manifestVariables: Record<string, string> = {};
+  if (parsed.DEMO_PORTAL_URL) {
+    const demoPortalUrl = parsed.DEMO_PORTAL_URL.replace(/\/+$/, '');
+    manifestVariables['DEMO_PORTAL_URL'] = demoPortalUrl;
+    allowed.add(new URL(demoPortalUrl).hostname.replace(/^\[|\]$/g, '').toLowerCase());
+  }
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    cityTimeZone: parsed.CITY_TIME_ZONE,
+    logLevel: parsed.LOG_LEVEL,
+    demoPortalUrl: manifestVariables['DEMO_PORTAL_URL'],
+    allowedPrivateHosts: [...allowed],
+    healthPort: parsed.INGEST_HEALTH_PORT,
+    batchSize: parsed.INGEST_BATCH_SIZE,
+    schedulerEnabled: parsed.SCHEDULER_ENABLED,
+    sourceRefreshSeconds: parsed.SOURCE_REFRESH_SECONDS,
+    manifestVariables,
+    secretEnv: env,
+  };
+}

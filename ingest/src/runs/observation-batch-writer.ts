@@ -1,0 +1,87 @@
+import {
+  ReferenceLookupRepository,
+  writeObservationBatch,
+  type DataSource,
+  type IngestRejectInput,
+  type ObservationWriteRow,
+} from '@civicpulse/db';
+import { DEFAULT_STREAM, type BatchWriter, type BatchWriteResult, type SourceBatch } from './run-ports';
+
+/**
+ * Adapts the db library's batch write path (COPY → merge → rollups → cursor, one transaction) to
+ * the run service. Catalogue codes are resolved to ids here, one query per kind for the codes a
+ * batch has not seen yet; a row naming a code the catalogue lacks becomes a reject, not an error.
+ */
+export class ObservationBatchWriter implements BatchWriter {
+  private readonly indicatorIds = new Map<string, number | null>();
+  private readonly regionIds = new Map<string, number | null>();
+  private readonly lookup: ReferenceLookupRepository;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly timeZone: string,
+  ) {
+    this.lookup = new ReferenceLookupRepository(dataSource);
+  }
+
+  async write(batch: SourceBatch, target: { sourceId: number; runId: number }): Promise<BatchWriteResult> {
+    await this.resolve(batch);
+    const rows: ObservationWriteRow[] = [];
+    const rejects: IngestRejectInput[] = [];
+    batch.observations.forEach((point, index) => {
+      const indicatorId = this.indicatorIds.get(point.indicatorCode) ?? null;
+      const regionId = this.regionIds.get(point.regionCode) ?? null;
+      if (indicatorId === null || regionId === null) {
+        rejects.push({
+          rowNumber: index + 1,
+          raw: { ...point, periodStart: point.periodStart.toISOString() },
+          reasonCode: indicatorId === null ? 'unknown_indicator' : 'unknown_region',
+          message:
+            indicatorId === null
+              ? `indicator '${point.indicatorCode}' is not in the catalogue`
+              : `region '${point.regionCode}' is not in the catalogue`,
+        });
+        return;
+      }
+      rows.push({
+        indicatorId,
+        regionId,
+        grain: point.grain,
+        periodStart: point.periodStart,
+        value: point.value,
+        numerator: point.numerator ?? null,
+        denominator: point.denominator ?? null,
+        quality: point.quality,
+      });
+    });
+    const result = await writeObservationBatch(this.dataSource, rows, {
+      runId: target.runId,
+      sourceId: target.sourceId,
+      timeZone: this.timeZone,
+      cursor: batch.cursor === undefined ? undefined : { stream: DEFAULT_STREAM, value: batch.cursor },
+    });
+    return {
+      inserted: result.inserted,
+      updated: result.updated,
+      unchanged: result.unchanged + result.duplicatesInBatch,
+      rejects,
+    };
+  }
+
+  private async resolve(batch: SourceBatch): Promise<void> {
+    const indicators = [...new Set(batch.observations.map((o) => o.indicatorCode))].filter(
+      (c) => !this.indicatorIds.has(c),
+    );
+    const regions = [...new Set(batch.observations.map((o) => o.regionCode))].filter(
+      (c) => !this.regionIds.has(c),
+    );
+    if (indicators.length > 0) {
+      const found = await this.lookup.findIndicatorIdsByCode(indicators);
+      for (const code of indicators) this.indicatorIds.set(code, found.get(code) ?? null);
+    }
+    if (regions.length > 0) {
+      const found = await this.lookup.findRegionIdsByCode(regions);
+      for (const code of regions) this.regionIds.set(code, found.get(code) ?? null);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import {
+  AdvisoryLocks,
+  IngestRejectRepository,
+  IngestRunRepository,
+  SourceRepository,
+  type DataSource,
+} from '@civicpulse/db';
+import type { IngestConfig } from '../config/ingest-config';
+import { ConnectorBatchReader } from './connector-batch-reader';
+import { ObservationBatchWriter } from './observation-batch-writer';
+import { RunService } from './run.service';
+
+/** Wires the run service to the real connector kit and database (CLI and worker share it). */
+export function createRunService(dataSource: DataSource, config: IngestConfig): RunService {
+  const sources = new SourceRepository(dataSource);
+  return new RunService({
+    sources,
+    runs: new IngestRunRepository(dataSource),
+    rejects: new IngestRejectRepository(dataSource),
+    locks: new AdvisoryLocks(dataSource),
+    reader: new ConnectorBatchReader(config, dataSource, sources),
+    writer: new ObservationBatchWriter(dataSource, config.cityTimeZone),
+  });
+}

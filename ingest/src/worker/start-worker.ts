@@ -1,0 +1,46 @@
+import { createDataSource } from '@civicpulse/db';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError } from '@civicpulse/server-kit';
+import type { CliOutput } from '../cli/cli-output';
+import { EXIT } from '../cli/cli';
+import { loadIngestConfig } from '../config/ingest-config';
+import { createRunService } from '../runs/run-service.factory';
+import { createWorkerLogger } from './worker-logger';
+import { WorkerModule } from './worker.module';
+
+/**
+ * Starts the worker and resolves with the exit code once it has been stopped by SIGINT/SIGTERM.
+ * Configuration errors are reported all at once before anything connects.
+ */
+export async function startWorker(env: Record<string, string | undefined>, out: CliOutput): Promise<number> {
+  let config;
+  try {
+    config = loadIngestConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      out.error(error.message);
+      return EXIT.config;
+    }
+    throw error;
+  }
+  const logger = createWorkerLogger(config.logLevel, out.interactive);
+  // A larger pool than the CLI's: each running source holds one connection for its lock.
+  const dataSource = createDataSource({
+    url: config.databaseUrl,
+    applicationName: 'civicpulse-ingest',
+    poolSize: 10,
+  });
+  await dataSource.initialize();
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.register({ config, dataSource, runService: createRunService(dataSource, config) }),
+    { logger },
+  );
+  app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
+  await app.init();
+  await new Promise<void>((resolve) => {
+    const done = (): void => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+  return EXIT.ok;
+}
