@@ -12,7 +12,7 @@ import { runStep, startService, stopAll, waitForUrl } from './lib/processes.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-const dataDir = path.join(root, '.data');
+const dataDir = path.resolve(root, process.env.CIVICPULSE_DATA_DIR ?? '.data');
 const started = Date.now();
 const env = {
   NX_NO_CLOUD: 'true',
@@ -81,7 +81,7 @@ async function main() {
       port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
     });
     databaseUrl = database.url;
-    done(`embedded, port ${database.port}, data in .data/postgres`);
+    done(`embedded, port ${database.port}, data in ${path.relative(root, database.dataDir ?? path.join(dataDir, 'postgres'))}`);
   }
 
   done = step(steps[1]);
@@ -139,8 +139,8 @@ async function main() {
     },
   });
   const url = `http://localhost:${port}`;
-  const ready = await waitForUrl(`${url}/api/health/ready`, 120_000, (body) => body?.database?.up === true);
-  done(`${url} — migrations applied: ${ready.migrations?.applied?.length ?? '?'}, pending: ${ready.migrations?.pending?.length ?? '?'}`);
+  const health = await waitForUrl(`${url}/api/health`, 120_000, (body) => body?.database === 'up');
+  done(`${url} — database ${health.database}, migrations applied: ${health.migrations?.applied}, pending: ${health.migrations?.pending}`);
 
   done = step(steps[6]);
   startService('ingest', process.execPath, [ingestMain], { env: { ...common, INGEST_HEALTH_PORT: '0' } });
