@@ -61,11 +61,36 @@ export const dataAdminSources = {
     );
     await runButton.click();
     const answer = await runRequest;
-    check(answer.ok(), `starting the run answered ${answer.status()}`);
+    check(answer.status() === 202, `starting the run answered ${answer.status()}`);
+    const queued = await answer.json();
+    check(
+      queued.trigger === 'manual' && queued.status === 'queued',
+      `the run was not queued: trigger ${queued.trigger}, status ${queued.status}`,
+    );
+    fx.log(`run ${queued.id} queued`);
+    // The page follows the queued run and links to its detail page.
+    await page.locator(`[role="status"] a[href$="/sources/runs/${queued.id}"]`).waitFor({ timeout: 30_000 });
+    await fx.shot(page, 'queued');
+
+    // The ingest worker picks the queued run up and executes it.
+    const deadline = Date.now() + 180_000;
+    let run = queued;
+    while (!['succeeded', 'partial', 'failed'].includes(run.status) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      run = await fx.api.get(`/runs/${queued.id}`);
+    }
+    check(
+      run.status === 'succeeded' || run.status === 'partial',
+      `run ${queued.id} ended as ${run.status}${run.errorMessage ? ` (${run.errorClass}: ${run.errorMessage})` : ''}`,
+    );
+    check(run.startedAt !== null && run.finishedAt !== null, `run ${queued.id} has no start or end time`);
+    fx.log(`run ${queued.id} ${run.status}: ${run.rowsRead} rows read`);
+
+    // Once the run has ended the sources list shows it as the source's last run.
     const lastRun = page
       .locator('table tbody tr')
       .filter({ hasText: key })
-      .locator('a.run, a[href*="/sources/runs/"]')
+      .locator(`a.run[href$="/sources/runs/${queued.id}"]`)
       .first();
     await lastRun.waitFor({ timeout: 60_000 });
     await fx.shot(page, 'after-run');

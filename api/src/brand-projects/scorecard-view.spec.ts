@@ -76,6 +76,28 @@ describe('scorecard view', () => {
     expect(dto.band).toEqual({ lo: 85, hi: 93, tolerance: 10 });
   });
 
+  it('labels a carried-forward stock and flags it stale only past its cadence and publication lag', () => {
+    const stock: IndicatorRecord = { ...indicator, direction: 'higher_is_better', band: null, timeAggregation: 'last', frequency: 'year' };
+    const carried = (valuePeriod: string, lastAt: string) => ({
+      indicator: stock,
+      value: 1,
+      regions: [],
+      regionsWithData: ['990101'],
+      lastAt: new Date(lastAt),
+      valuePeriod,
+    });
+    const at = { at: new Date('2026-03-15T02:00:00Z'), timeZone: 'Asia/Shanghai' };
+    // 2025's figure (stamped 1 Jan 2025 local) is due again only after 2026 ends: current.
+    const current = toScorecardKpi(row({}), stock, carried('2025', '2024-12-31T16:00:00Z'), 1, null, [], at);
+    expect(current.valuePeriod).toBe('2025');
+    expect(current.flags).toEqual(['carried_forward']);
+    // 2024's figure was due by 1 Jan 2026: stale.
+    const old = toScorecardKpi(row({}), stock, carried('2024', '2023-12-31T16:00:00Z'), 1, null, [], at);
+    expect(old.flags).toEqual(['stale', 'carried_forward']);
+    // A KPI the domain did not score shows no period, whatever the value read.
+    expect(toScorecardKpi(row({ value: null }), stock, carried('2025', '2024-12-31T16:00:00Z'), 1, null, [], at).valuePeriod).toBeNull();
+  });
+
   it('counts every status, zero included', () => {
     expect(countStatuses(['on_track', 'on_track', 'no_data'])).toEqual({
       achieved: 0,

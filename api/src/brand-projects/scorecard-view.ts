@@ -10,9 +10,10 @@ import type {
   StatusCounts,
 } from '@civicpulse/contracts';
 import { KPI_STATUSES } from '@civicpulse/contracts';
-import type { KpiContribution, ProjectScore } from '@civicpulse/domain';
+import { assessFreshness, type KpiContribution, type ProjectScore } from '@civicpulse/domain';
 import type { IndicatorRecord } from '@civicpulse/db';
 import type { IndicatorScopeValue } from '../measurement/indicator-values.service';
+import { CADENCE_OF } from '../measurement/lineage.service';
 
 /** Rounds for display without changing how numbers compare (scores to 0.01, values to 6 significant digits). */
 export function round(value: number | null, digits = 2): number | null {
@@ -48,16 +49,34 @@ export function toProjectScoreDto(score: ProjectScore): ProjectScoreDto {
   };
 }
 
-function flagsOf(row: KpiContribution, indicator: IndicatorRecord, lineage: LineageDto | null, partial: boolean): KpiFlag[] {
+/**
+ * Whether a carried-forward value is older than its indicator's cadence at the evaluation
+ * instant: due one cadence after its period started, plus one more for the publication lag (the
+ * same rule as lineage freshness), so 2025's yearly figure is still current through 2026.
+ */
+export function carriedValueStale(indicator: IndicatorRecord, value: IndicatorScopeValue | undefined, at: Date, timeZone: string): boolean {
+  if (!value?.valuePeriod || !value.lastAt) return false;
+  const cadence = CADENCE_OF[indicator.frequency];
+  return assessFreshness({ lastAt: value.lastAt, now: at, cadence, grace: cadence, timeZone }).state === 'stale';
+}
+
+function flagsOf(row: KpiContribution, indicator: IndicatorRecord, lineage: LineageDto | null, partial: boolean, carried: CarriedState): KpiFlag[] {
   const flags: KpiFlag[] = [];
   if (row.flags.exceeded) flags.push('exceeded');
   if (row.flags.deteriorating) flags.push('deteriorating');
   if (row.mode === 'maintain') flags.push('maintain');
   if (row.mode === 'pacing') flags.push('paced');
   if (indicator.direction === 'target_band') flags.push('band');
-  if (lineage?.stale) flags.push('stale');
+  if (lineage?.stale || carried.stale) flags.push('stale');
   if (partial) flags.push('partial_regions');
+  if (carried.valuePeriod !== null) flags.push('carried_forward');
   return flags;
+}
+
+/** Where a KPI value was carried forward from, and whether it is older than its cadence. */
+interface CarriedState {
+  valuePeriod: string | null;
+  stale: boolean;
 }
 
 /** One KPI row of a scorecard, from its domain evaluation plus the indicator, value and lineage. */
@@ -68,9 +87,15 @@ export function toScorecardKpi(
   scopeSize: number,
   lineage: LineageDto | null,
   sparkline: Sparkline,
+  evaluatedAt: { at: Date; timeZone: string } | null = null,
 ): ScorecardKpiDto {
   const regionsWithData = value?.regionsWithData ?? [];
   const partial = row.value !== null && regionsWithData.length < scopeSize;
+  const valuePeriod = row.value !== null ? (value?.valuePeriod ?? null) : null;
+  const carried: CarriedState = {
+    valuePeriod,
+    stale: valuePeriod !== null && evaluatedAt !== null && carriedValueStale(indicator, value, evaluatedAt.at, evaluatedAt.timeZone),
+  };
   return {
     indicatorCode: indicator.code,
     indicatorNameZh: indicator.nameZh,
@@ -79,6 +104,7 @@ export function toScorecardKpi(
     direction: indicator.direction,
     role: row.role,
     value: round(row.value, 6),
+    valuePeriod,
     baseline: row.baseline,
     target: row.target,
     band: indicator.band ?? null,
@@ -89,7 +115,7 @@ export function toScorecardKpi(
     contribution: round(row.contribution),
     status: statusOf(row),
     colour: colourOf(row.colour),
-    flags: flagsOf(row, indicator, lineage, partial),
+    flags: flagsOf(row, indicator, lineage, partial, carried),
     sparkline,
     lineage: lineage ?? {
       sourceKey: null,

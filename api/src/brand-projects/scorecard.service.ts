@@ -70,6 +70,7 @@ export class ScorecardService {
       this.values.windowValues(indicatorsOf(true), scope, ytd),
     ]);
     const values = new Map([...plain, ...cumulative]);
+    await this.carryStocksForward(values, indicatorsOf(false), scope, period);
     const singleRegion = scope.length === 1 ? scope[0].code : null;
     const inputs: KpiScoringInput[] = kpis.map((kpi) => ({
       kpi,
@@ -84,6 +85,23 @@ export class ScorecardService {
       satisfactionShare: context.record.project.satisfactionShare,
     });
     return { context, period, scope, at, score, values };
+  }
+
+  /**
+   * The "as of" rule: a stock or level (time aggregation `last`) with no value in the period
+   * takes the latest value known before the period end, labelled with the period it comes from,
+   * so yearly figures do not go blank every January. Flows keep strict period semantics.
+   */
+  private async carryStocksForward(
+    values: Map<string, IndicatorScopeValue>,
+    indicators: readonly IndicatorRecord[],
+    scope: ScopeRegion[],
+    period: RequestedPeriod,
+  ): Promise<void> {
+    const missing = indicators.filter((i) => i.timeAggregation === 'last' && (values.get(i.code)?.value ?? null) === null);
+    if (missing.length === 0) return;
+    const carried = await this.values.latestValuesBefore(missing, scope, period.resolved.end);
+    for (const [code, value] of carried) values.set(code, value);
   }
 
   async scorecard(code: string, periodText: string | undefined, regions: string[] | undefined): Promise<ScorecardDto> {
@@ -108,6 +126,7 @@ export class ScorecardService {
         scope.length,
         lineages.get(row.indicatorCode) ?? null,
         sparklines.get(row.indicatorCode) ?? [],
+        { at: evaluation.at, timeZone: this.config.timeZone },
       ),
     );
     return {

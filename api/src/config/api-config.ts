@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sourceDeployment, type SourceDeployment } from '@civicpulse/connectors';
 import { isValidTimeZone } from '@civicpulse/domain';
 import { loadConfig, splitList } from '@civicpulse/server-kit';
 import { z } from 'zod';
@@ -47,6 +48,12 @@ export const apiConfigSchema = z
       .default('256kb'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    // Source previews reach the same hosts as ingest runs: same variables, same meaning.
+    DEMO_PORTAL_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
+    ALLOWED_PRIVATE_HOSTS: z
+      .string()
+      .optional()
+      .transform((value) => splitList(value)),
   })
   .refine((env) => env.NODE_ENV !== 'production' || Boolean(env.JWT_SECRET), {
     path: ['JWT_SECRET'],
@@ -80,6 +87,10 @@ export interface ApiConfig {
   bodyLimit: string;
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  /** `${DEMO_PORTAL_URL}` and the private hosts source previews may reach. */
+  sources: SourceDeployment;
+  /** The environment, for secrets that manifests reference by name (`{ env: NAME }`). */
+  secretEnv: Readonly<Record<string, string | undefined>>;
 }
 
 /** Injection token of {@link ApiConfig}. */
@@ -110,6 +121,8 @@ export function buildApiConfig(env: Record<string, string | undefined>): ApiConf
     bodyLimit: parsed.BODY_LIMIT,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
+    sources: sourceDeployment(parsed.DEMO_PORTAL_URL, parsed.ALLOWED_PRIVATE_HOSTS),
+    secretEnv: env,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ResolvedPeriodSpec, RollupCell } from '@civicpulse/domain';
-import { type IndicatorRecord, RollupReadRepository } from '@civicpulse/db';
+import { parseLocalDate, periodContainingDate, periodKey, resolvePeriodSpec, type ResolvedPeriodSpec, type RollupCell } from '@civicpulse/domain';
+import { type IndicatorRecord, type RollupLevel, RollupReadRepository } from '@civicpulse/db';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { type ScopeRegion, scopeRegionIds } from './region-scope';
 import { combineRegions, planBuckets, regionValueOverTime, type WeighedRegionValue } from './rollup-window';
@@ -14,6 +14,11 @@ export interface IndicatorScopeValue {
   regions: WeighedRegionValue[];
   regionsWithData: string[];
   lastAt: Date | null;
+  /**
+   * Key of the period the value comes from (`2025`, `2025-09`) when it was carried forward from
+   * before the requested window; absent when the value belongs to the window itself.
+   */
+  valuePeriod?: string;
 }
 
 type CellIndex = Map<number, Map<number, RollupCell[]>>;
@@ -56,6 +61,42 @@ export class IndicatorValuesService {
         regionsWithData: withData.map((r) => r.regionCode),
         lastAt: lastAts.length > 0 ? new Date(Math.max(...lastAts.map((d) => d.getTime()))) : null,
       });
+    }
+    return result;
+  }
+
+  /**
+   * Values "as of" an instant: for each indicator, the latest rollup bucket with data for the
+   * scope whose values all start before `before`, aggregated by the indicator's own rules as if
+   * that bucket were the window. Yearly indicators are read per year, the others per month, so
+   * the value is labelled with the period it was published for. Indicators without any earlier
+   * data are absent.
+   */
+  async latestValuesBefore(
+    indicators: readonly IndicatorRecord[],
+    scope: readonly ScopeRegion[],
+    before: Date,
+  ): Promise<Map<string, IndicatorScopeValue>> {
+    const result = new Map<string, IndicatorScopeValue>();
+    const regionIds = scopeRegionIds(scope);
+    for (const level of ['year', 'month'] as const satisfies readonly RollupLevel[]) {
+      const ofLevel = indicators.filter((i) => (i.frequency === 'year') === (level === 'year'));
+      if (ofLevel.length === 0) continue;
+      const latest = await this.rollups.findLatestBucketsBefore({ level, indicatorIds: ofLevel.map((i) => i.id), regionIds, before });
+      // Indicators whose latest data share a bucket are read together: one window per bucket.
+      const byBucket = new Map<string, IndicatorRecord[]>();
+      for (const row of latest) {
+        const indicator = ofLevel.find((i) => i.id === row.indicatorId);
+        if (!indicator) continue;
+        byBucket.set(row.bucket, [...(byBucket.get(row.bucket) ?? []), indicator]);
+      }
+      for (const [bucket, group] of byBucket) {
+        const period = periodContainingDate(parseLocalDate(bucket), level);
+        const window = resolvePeriodSpec({ kind: 'period', period }, this.config.timeZone);
+        for (const [code, value] of await this.windowValues(group, scope, window)) {
+          if (value.value !== null) result.set(code, { ...value, valuePeriod: periodKey(period) });
+        }
+      }
     }
     return result;
   }

@@ -9,7 +9,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
  * Expected refresh of an indicator by its frequency. The grace of one more period covers the
  * publication lag: September's monthly value (stamped 1 September) is only due in October.
  */
-const CADENCE_OF: Record<Frequency, string> = { hour: 'PT1H', day: 'P1D', month: 'P1M', quarter: 'P3M', year: 'P1Y' };
+export const CADENCE_OF: Record<Frequency, string> = { hour: 'PT1H', day: 'P1D', month: 'P1M', quarter: 'P3M', year: 'P1Y' };
 
 function nextCronRun(schedule: string | null, after: Date, timeZone: string): Date | null {
   if (!schedule) return null;

@@ -1,17 +1,32 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { SourceDetailDto, SourceDto } from '@civicpulse/contracts';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { IngestRunDetailDto, SourceDetailDto, SourceDto, SourcePreviewDto } from '@civicpulse/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
 import { CodeParamPipe } from '../common/param-pipes';
+import { BackfillSourceDto, PreviewSourceDto } from './dto/source-run.dto';
 import { SetSourceEnabledDto, UpsertSourceDto } from './dto/source.dto';
+import { SourceRunsService } from './source-runs.service';
 import { SourcesService } from './sources.service';
 
 @ApiTags('sources')
 @ApiBearerAuth()
 @Controller('sources')
 export class SourcesController {
-  constructor(private readonly sources: SourcesService) {}
+  constructor(
+    private readonly sources: SourcesService,
+    private readonly sourceRuns: SourceRunsService,
+  ) {}
 
   @Get()
   @Roles('operator')
@@ -56,5 +71,32 @@ export class SourcesController {
   @ApiConflictResponse({ description: 'The source has runs or comes from the catalogue' })
   remove(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string): Promise<void> {
     return this.sources.remove(actor, key);
+  }
+
+  @Post(':key/preview')
+  @HttpCode(200)
+  @Roles('data_admin')
+  @ApiBody({ type: PreviewSourceDto, required: false })
+  @ApiOkResponse({ description: 'The first rows read and mapped as a run would; nothing is written' })
+  @ApiConflictResponse({ description: 'The stored manifest cannot be resolved in this deployment' })
+  @ApiServiceUnavailableResponse({ description: 'The source could not be read' })
+  preview(@Param('key', CodeParamPipe) key: string, @Body() body: PreviewSourceDto): Promise<SourcePreviewDto> {
+    return this.sourceRuns.preview(key, body.limit);
+  }
+
+  @Post(':key/runs')
+  @HttpCode(202)
+  @Roles('data_admin')
+  @ApiAcceptedResponse({ description: 'A run queued for the ingest worker' })
+  runNow(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string): Promise<IngestRunDetailDto> {
+    return this.sourceRuns.runNow(actor, key);
+  }
+
+  @Post(':key/backfill')
+  @HttpCode(202)
+  @Roles('data_admin')
+  @ApiAcceptedResponse({ description: 'A backfill of the window queued for the ingest worker' })
+  backfill(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string, @Body() body: BackfillSourceDto): Promise<IngestRunDetailDto> {
+    return this.sourceRuns.backfill(actor, key, body);
   }
 }

@@ -1,15 +1,23 @@
 import { Module } from '@nestjs/common';
-import { AuditLogRepository, SourceAdminRepository } from '@civicpulse/db';
+import { AuditLogRepository, MappingReferenceRepository, SourceAdminRepository } from '@civicpulse/db';
 import { repositoryProvider } from '../database/database.module';
 import { MeasurementModule } from '../measurement/measurement.module';
 import { RunsController } from './runs.controller';
 import { RunsService } from './runs.service';
+import { SourceRunsService } from './source-runs.service';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
 
 @Module({
   imports: [MeasurementModule],
   controllers: [SourcesController, RunsController],
-  providers: [SourcesService, RunsService, repositoryProvider(SourceAdminRepository), repositoryProvider(AuditLogRepository)],
+  providers: [
+    SourcesService,
+    RunsService,
+    SourceRunsService,
+    repositoryProvider(SourceAdminRepository),
+    repositoryProvider(AuditLogRepository),
+    repositoryProvider(MappingReferenceRepository),
+  ],
 })
 export class SourcesModule {}

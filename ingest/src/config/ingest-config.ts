@@ -1,3 +1,4 @@
+import { sourceDeployment } from '@civicpulse/connectors';
 import { loadConfig, splitList } from '@civicpulse/server-kit';
 import { z } from 'zod';
 
@@ -40,6 +41,7 @@ const ingestEnvSchema = z.object({
   INGEST_BATCH_SIZE: integer(1, 1_000_000).default(10_000),
   SCHEDULER_ENABLED: booleanFlag.default(true),
   SOURCE_REFRESH_SECONDS: integer(1, 86_400).default(30),
+  QUEUED_RUN_POLL_SECONDS: integer(1, 3600).default(3),
 });
 
 /** The ingest worker's validated configuration; the only view of the environment it has. */
@@ -58,6 +60,8 @@ export interface IngestConfig {
   batchSize: number;
   schedulerEnabled: boolean;
   sourceRefreshSeconds: number;
+  /** How often runs queued through the API (run now, backfill) are looked for. */
+  queuedRunPollSeconds: number;
   /** Variables a manifest may reference by `${NAME}` (the demo portal URL today). */
   manifestVariables: Record<string, string>;
   /** The environment, for secrets that manifests reference by name (`{ env: NAME }`). */
@@ -70,24 +74,19 @@ export interface IngestConfig {
  */
 export function loadIngestConfig(env: Record<string, string | undefined>): IngestConfig {
   const parsed = loadConfig(ingestEnvSchema, env);
-  const allowed = new Set(splitList(parsed.ALLOWED_PRIVATE_HOSTS).map((h) => h.toLowerCase()));
-  const manifestVariables: Record<string, string> = {};
-  if (parsed.DEMO_PORTAL_URL) {
-    const demoPortalUrl = parsed.DEMO_PORTAL_URL.replace(/\/+$/, '');
-    manifestVariables['DEMO_PORTAL_URL'] = demoPortalUrl;
-    allowed.add(new URL(demoPortalUrl).hostname.replace(/^\[|\]$/g, '').toLowerCase());
-  }
+  const deployment = sourceDeployment(parsed.DEMO_PORTAL_URL, splitList(parsed.ALLOWED_PRIVATE_HOSTS));
   return {
     databaseUrl: parsed.DATABASE_URL,
     cityTimeZone: parsed.CITY_TIME_ZONE,
     logLevel: parsed.LOG_LEVEL,
-    demoPortalUrl: manifestVariables['DEMO_PORTAL_URL'],
-    allowedPrivateHosts: [...allowed],
+    demoPortalUrl: deployment.demoPortalUrl,
+    allowedPrivateHosts: deployment.allowedPrivateHosts,
     healthPort: parsed.INGEST_HEALTH_PORT,
     batchSize: parsed.INGEST_BATCH_SIZE,
     schedulerEnabled: parsed.SCHEDULER_ENABLED,
     sourceRefreshSeconds: parsed.SOURCE_REFRESH_SECONDS,
-    manifestVariables,
+    queuedRunPollSeconds: parsed.QUEUED_RUN_POLL_SECONDS,
+    manifestVariables: deployment.manifestVariables,
     secretEnv: env,
   };
 }

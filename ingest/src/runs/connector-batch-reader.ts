@@ -1,7 +1,11 @@
-import { runSource, type FetchOptions, type SourceBatch as KitBatch } from '@civicpulse/connectors';
+import {
+  resolveAllowedAddresses,
+  runSource,
+  type FetchOptions,
+  type SourceBatch as KitBatch,
+} from '@civicpulse/connectors';
 import type { DataSource, SourceRecord, SourceRepository } from '@civicpulse/db';
 import type { IngestConfig } from '../config/ingest-config';
-import { resolveAllowedAddresses } from '../sources/allowed-addresses';
 import { loadMappingContext } from '../sources/mapping-context.loader';
 import { resolveSourceManifest } from '../sources/source-manifest';
 import { DEFAULT_STREAM, type BatchReader, type BatchReadOptions, type SourceBatch } from './run-ports';

@@ -74,6 +74,11 @@ export interface RunRequest {
    */
   runKey?: string;
   window?: RunWindow;
+  /**
+   * A `queued` run row (asked for through the API) to claim and execute instead of opening a new
+   * one; trigger and window must be the row's.
+   */
+  queuedRunId?: number;
   onProgress?: (progress: RunProgress) => void;
   /** Aborts the run between batches (shutdown). The run is then recorded as failed. */
   signal?: AbortSignal;

@@ -14,7 +14,7 @@ export interface RunServiceDeps {
   sources: Pick<SourceRepository, 'findByKey'>;
   runs: Pick<
     IngestRunRepository,
-    'open' | 'addProgress' | 'close' | 'failInterrupted' | 'sourcesWithRunningRuns'
+    'open' | 'claimQueued' | 'addProgress' | 'close' | 'failInterrupted' | 'sourcesWithRunningRuns'
   >;
   rejects: Pick<IngestRejectRepository, 'addMany'>;
   locks: Pick<AdvisoryLocks, 'tryAcquire'>;
@@ -94,6 +94,12 @@ export class RunService {
     try {
       // Holding the lock, no live process runs this source: any `running` run is a crash leftover.
       const interruptedRunsClosed = await this.deps.runs.failInterrupted(source.id);
+      if (request.queuedRunId !== undefined) {
+        // A run queued through the API: execute that row, if no other worker claimed it first.
+        if (!(await this.deps.runs.claimQueued(request.queuedRunId, source.id)))
+          return { outcome: 'skipped', reason: 'duplicate', runId: request.queuedRunId };
+        return await this.execute(source, request, request.queuedRunId, interruptedRunsClosed);
+      }
       const opened = await this.openRun(source, request);
       if (!opened) return { outcome: 'skipped', reason: 'duplicate' };
       if ('duplicateOf' in opened)

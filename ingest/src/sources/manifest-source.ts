@@ -1,9 +1,8 @@
-import { parseSourceManifest, type SourceManifest } from '@civicpulse/connectors';
+import { parseSourceManifest, substituteVariables, type SourceManifest } from '@civicpulse/connectors';
 import { SourceRepository, type DataSource } from '@civicpulse/db';
 import { existsSync } from 'node:fs';
 import { SourceNotFoundError } from '../runs/source-not-found.error';
 import { readManifestFile } from './manifest-files';
-import { substituteVariables } from './manifest-variables';
 import { resolveSourceManifest } from './source-manifest';
 
 /** A manifest named on the command line: a `.yaml` file path, or the key of a stored source. */

@@ -1,5 +1,5 @@
 import { ManifestFileError } from './manifest-files';
-import { ManifestVariableError, substituteVariables } from './manifest-variables';
+import { ManifestVariableError, substituteVariables } from '@civicpulse/connectors';
 import {
   buildSourceDefinitions,
   describeValidationError,

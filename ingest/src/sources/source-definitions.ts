@@ -1,6 +1,6 @@
+import { substituteVariables } from '@civicpulse/connectors';
 import type { SourceDefinition } from '@civicpulse/db';
 import { ManifestFileError, manifestKeyOf, type ManifestFile } from './manifest-files';
-import { substituteVariables } from './manifest-variables';
 
 /** The parts of a validated manifest that the source table keeps in columns. */
 export interface ValidatedManifest {

@@ -1,6 +1,5 @@
-import { parseSourceManifest, type SourceManifest } from '@civicpulse/connectors';
+import { parseSourceManifest, substituteVariables, type SourceManifest } from '@civicpulse/connectors';
 import type { SourceRecord } from '@civicpulse/db';
-import { substituteVariables } from './manifest-variables';
 
 /**
  * The validated manifest of a stored source, with deployment variables (`${DEMO_PORTAL_URL}`)

@@ -9,12 +9,14 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { IngestConfig } from '../config/ingest-config';
 import { HealthServer, type HealthReport } from '../health/health-server';
+import { QueuedRunPoller } from '../runs/queued-run-poller';
 import { RunDispatcher } from '../runs/run-dispatcher';
 import type { RunService } from '../runs/run.service';
 import { SourceScheduler } from '../scheduler/source-scheduler';
 import { DATA_SOURCE, INGEST_CONFIG, RUN_SERVICE } from './worker.tokens';
 
 const REFRESH_INTERVAL = 'source-refresh';
+const QUEUE_INTERVAL = 'queued-run-poll';
 
 /**
  * Starts and stops the worker's moving parts in order: crash leftovers closed, jobs built from
@@ -27,6 +29,8 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
   private readonly health: HealthServer;
   private readonly started = Date.now();
   private refreshing: Promise<unknown> | null = null;
+  private polling: Promise<unknown> | null = null;
+  private readonly queue: QueuedRunPoller;
   /** Port /health listens on once started (0 until then). */
   healthPort = 0;
 
@@ -40,6 +44,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(SourceScheduler) private readonly scheduler: SourceScheduler,
   ) {
     this.health = new HealthServer(() => this.report());
+    this.queue = new QueuedRunPoller(new IngestRunRepository(this.dataSource), this.dispatcher);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +53,9 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
       this.logger.warn(`closed ${closed} run(s) left running by a stopped process as failed (interrupted)`);
     this.healthPort = await this.health.listen(this.config.healthPort);
     this.logger.log(`health on http://127.0.0.1:${this.healthPort}/health`);
+    // Runs asked for through the API are executed whether or not the scheduler is on.
+    const queueTimer = setInterval(() => this.pollQueue(), this.config.queuedRunPollSeconds * 1000);
+    this.registry.addInterval(QUEUE_INTERVAL, queueTimer);
     if (!this.config.schedulerEnabled) {
       this.logger.log('scheduler disabled (SCHEDULER_ENABLED=false)');
       return;
@@ -59,9 +67,11 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationShutdown(): Promise<void> {
     if (this.registry.doesExist('interval', REFRESH_INTERVAL)) this.registry.deleteInterval(REFRESH_INTERVAL);
+    if (this.registry.doesExist('interval', QUEUE_INTERVAL)) this.registry.deleteInterval(QUEUE_INTERVAL);
     this.scheduler.stop();
     await this.dispatcher.stop();
     await this.refreshing?.catch(() => undefined);
+    await this.polling?.catch(() => undefined);
     await this.health.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
@@ -85,6 +95,22 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     } finally {
       this.refreshing = null;
     }
+  }
+
+  /** Looks for runs queued through the API and dispatches them; a poll still listing is not overlapped. */
+  private pollQueue(): void {
+    if (this.polling) return;
+    // Only the listing is waited for; the runs finish in the background and the dispatcher logs them.
+    this.polling = this.queue
+      .dispatchQueued()
+      .catch((error: unknown) =>
+        this.logger.error(
+          `polling queued runs failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
+      .finally(() => {
+        this.polling = null;
+      });
   }
 
   private async report(): Promise<HealthReport> {

@@ -6,6 +6,12 @@ export {
   ManifestValidationError,
   type ManifestIssue,
 } from './manifest/parse-source-manifest';
+export {
+  substituteVariables,
+  sourceDeployment,
+  ManifestVariableError,
+  type SourceDeployment,
+} from './manifest/manifest-variables';
 export type {
   SourceManifest,
   PagingSpec,
@@ -102,3 +108,4 @@ export {
   type SourcePreview,
 } from './run/run-source';
 export type { FetchOptions } from './run/run-options';
+export { resolveAllowedAddresses } from './http/allowed-addresses';

@@ -60,3 +60,31 @@ export interface Reject {
   field?: string;
   indicatorCode?: string;
 }
+
+function asBoundary(value: unknown): BoundaryGeometry | null {
+  if (typeof value !== 'object' || value === null || !('type' in value) || !('coordinates' in value))
+    return null;
+  if (value.type !== 'Polygon' && value.type !== 'MultiPolygon') return null;
+  return value as BoundaryGeometry;
+}
+
+/**
+ * Builds a mapping context from catalogue rows as the database returns them (boundaries as stored
+ * JSON; anything but a Polygon/MultiPolygon counts as no boundary).
+ */
+export function buildMappingContext(
+  timeZone: string,
+  regions: ReadonlyArray<Omit<MappingRegion, 'boundary'> & { boundary: unknown }>,
+  indicators: readonly MappingIndicator[],
+): MappingContext {
+  return {
+    timeZone,
+    regions: regions.map((r) => ({ ...r, boundary: asBoundary(r.boundary) })),
+    indicators: indicators.map((i) => ({
+      code: i.code,
+      validMin: i.validMin,
+      validMax: i.validMax,
+      ratioScale: i.ratioScale,
+    })),
+  };
+}

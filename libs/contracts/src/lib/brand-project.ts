@@ -116,6 +116,11 @@ export interface ScorecardKpiDto {
   role: KpiRole;
   /** Aggregated value over the period and region scope; null when no data. */
   value: number | null;
+  /**
+   * Key of the period the value comes from (`2025`, `2025-09`) when it was carried forward
+   * (flag `carried_forward`); null or absent when the value belongs to the requested period.
+   */
+  valuePeriod?: string | null;
   baseline: number;
   /** Target applicable to the scope (per-region target when a single region is selected). */
   target: number;

@@ -79,3 +79,44 @@ export interface RunListQuery {
   offset?: number;
   limit?: number;
 }
+
+/** POST /api/sources/:key/preview body (optional). */
+export interface PreviewSourceRequest {
+  /** Source rows to read, 1–200 (default 50). */
+  limit?: number;
+}
+
+/** One mapped observation of a preview. */
+export interface SourcePreviewObservationDto {
+  indicatorCode: string;
+  regionCode: string;
+  grain: string;
+  /** Start of the local period, ISO instant. */
+  periodStart: string;
+  value: number;
+}
+
+/** One refused row of a preview. */
+export interface SourcePreviewRejectDto {
+  rowNumber: number;
+  reasonCode: string;
+  message: string;
+  raw: unknown;
+}
+
+/** POST /api/sources/:key/preview — what a run would load from the first rows; nothing is written. */
+export interface SourcePreviewDto {
+  sourceKey: string;
+  rowsRead: number;
+  pageCount: number;
+  observations: SourcePreviewObservationDto[];
+  rejects: SourcePreviewRejectDto[];
+}
+
+/** POST /api/sources/:key/backfill body: dates in the city's calendar, both inclusive. */
+export interface BackfillSourceRequest {
+  /** YYYY-MM-DD */
+  from: string;
+  /** YYYY-MM-DD, not before `from`. */
+  to: string;
+}

@@ -23,7 +23,9 @@ export type StatusCounts = Record<KpiStatusDto, number>;
  * - `provisional` / `estimated` / `suspect`: quality flags of contributing observations;
  * - `paced`: cumulative KPI compared against a target pro-rated to date;
  * - `level_score`: no plan target, scored against the indicator's bounds;
- * - `band`: scored against a target band.
+ * - `band`: scored against a target band;
+ * - `carried_forward`: a stock or level with no value in the period, shown "as of" the latest
+ *   earlier period (see `valuePeriod` of the KPI).
  */
 export const KPI_FLAGS = [
   'exceeded',
@@ -37,5 +39,6 @@ export const KPI_FLAGS = [
   'paced',
   'level_score',
   'band',
+  'carried_forward',
 ] as const;
 export type KpiFlag = (typeof KPI_FLAGS)[number];

@@ -188,7 +188,7 @@ export class IngestRunRepository {
   /**
    * Marks `running` runs of a source as failed (`interrupted`). Call it only while holding the
    * source's run lock: then no live process can be running that source, so any `running` row is
-   * left over from a crash.
+   * left over from a crash. `queued` runs are waiting for a worker, not interrupted: left alone.
    */
   async failInterrupted(sourceId: number, exceptRunId?: number): Promise<number> {
     const rows = returnedRows<{ id: number }>(
@@ -196,7 +196,7 @@ export class IngestRunRepository {
         `UPDATE ingest_run SET status = 'failed', error_class = $2,
          error_message = 'the ingest process stopped before the run finished; committed batches were kept',
          finished_at = now()
-       WHERE source_id = $1 AND status IN ('running', 'queued') AND id <> $3
+       WHERE source_id = $1 AND status = 'running' AND id <> $3
        RETURNING id`,
         [sourceId, INTERRUPTED_ERROR_CLASS, exceptRunId ?? -1],
       ),
@@ -207,9 +207,38 @@ export class IngestRunRepository {
   /** Source ids that have a `running` run (candidates for the crash sweep at start). */
   async sourcesWithRunningRuns(): Promise<number[]> {
     const rows: Array<{ source_id: number }> = await this.dataSource.query(
-      `SELECT DISTINCT source_id FROM ingest_run WHERE status IN ('running', 'queued') ORDER BY source_id`,
+      `SELECT DISTINCT source_id FROM ingest_run WHERE status = 'running' ORDER BY source_id`,
     );
     return rows.map((r) => r.source_id);
+  }
+
+  /**
+   * Queued runs (asked for through the API), oldest first, for a worker to pick up. Listing does
+   * not claim them: {@link claimQueued} does, under the source's run lock.
+   */
+  async listQueued(limit: number): Promise<IngestRunSummary[]> {
+    const rows: RunRow[] = await this.dataSource.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM ingest_run r JOIN source s ON s.id = r.source_id
+       WHERE r.status = 'queued' ORDER BY r.id LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toSummary);
+  }
+
+  /**
+   * Claims a queued run of a source for execution: one conditional UPDATE, so of two workers
+   * that both saw the run queued exactly one gets it (true) and the other is told no (false).
+   */
+  async claimQueued(runId: number, sourceId: number): Promise<boolean> {
+    const rows = returnedRows<{ id: number }>(
+      await this.dataSource.query(
+        `UPDATE ingest_run SET status = 'running', started_at = now()
+         WHERE id = $1 AND source_id = $2 AND status = 'queued'
+         RETURNING id`,
+        [runId, sourceId],
+      ),
+    );
+    return rows.length > 0;
   }
 
   /** Number of runs currently `running` (shown on /health). */

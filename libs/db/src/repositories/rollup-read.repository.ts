@@ -20,6 +20,21 @@ export interface RollupRow {
   cell: RollupCell;
 }
 
+/** Which rollup level to search for each indicator's latest bucket before an instant. */
+export interface LatestBucketQuery {
+  level: RollupLevel;
+  indicatorIds: readonly number[];
+  regionIds: readonly number[];
+  /** Only buckets whose every value starts before this instant (last_at < before) qualify. */
+  before: Date;
+}
+
+export interface LatestBucket {
+  indicatorId: number;
+  /** First local day of the latest bucket with data, yyyy-mm-dd. */
+  bucket: string;
+}
+
 export interface LatestObservation {
   indicatorId: number;
   /** Start of the latest period with data. */
@@ -105,5 +120,22 @@ export class RollupReadRepository {
       [indicatorIds],
     );
     return rows.map((row) => ({ indicatorId: row.indicator_id, lastPeriodStart: row.last_at }));
+  }
+
+  /**
+   * The latest bucket per indicator that holds data for any of the regions and whose newest value
+   * starts before `before` — where a stock's "value as of" an instant is found when the period
+   * asked for has none. One row per indicator with such a bucket; others are absent.
+   */
+  async findLatestBucketsBefore(query: LatestBucketQuery): Promise<LatestBucket[]> {
+    if (query.indicatorIds.length === 0 || query.regionIds.length === 0) return [];
+    const rows: Array<{ indicator_id: number; bucket: string }> = await this.dataSource.query(
+      `SELECT indicator_id, to_char(max(bucket), 'YYYY-MM-DD') AS bucket
+         FROM ${TABLES[query.level]}
+        WHERE indicator_id = ANY($1::int[]) AND region_id = ANY($2::int[]) AND last_at < $3
+        GROUP BY indicator_id ORDER BY indicator_id`,
+      [query.indicatorIds, query.regionIds, query.before],
+    );
+    return rows.map((row) => ({ indicatorId: row.indicator_id, bucket: row.bucket }));
   }
 }

@@ -272,6 +272,25 @@ export class SourceAdminRepository {
     return { items: rows.map(toRun), total: total[0]?.n ?? 0 };
   }
 
+  /**
+   * Queues a run of a source for the ingest worker (which claims `queued` runs and executes them);
+   * null when the source does not exist.
+   */
+  async enqueueRun(
+    key: string,
+    trigger: Extract<IngestTrigger, 'manual' | 'backfill'>,
+    window: { from: Date; to: Date } | null,
+  ): Promise<RunRecord | null> {
+    const inserted: Array<{ id: number }> = await this.dataSource.query(
+      `INSERT INTO ingest_run (source_id, trigger, status, window_from, window_to)
+       SELECT s.id, $2, 'queued', $3, $4 FROM source s WHERE s.key = $1
+       RETURNING id`,
+      [key, trigger, window?.from ?? null, window?.to ?? null],
+    );
+    const row = inserted[0];
+    return row ? this.findRun(row.id) : null;
+  }
+
   async findRun(id: number): Promise<RunRecord | null> {
     const rows: RunRow[] = await this.dataSource.query(`${RUN_SELECT} WHERE r.id = $1`, [id]);
     return rows[0] ? toRun(rows[0]) : null;

@@ -4,7 +4,10 @@ import { TranslationService } from '../../i18n/translation.service';
 import { FreshnessComponent } from '../../shared/freshness.component';
 import { StatusTagComponent } from '../../shared/status-tag.component';
 
-/** KPI table: baseline, target, actual, progress, score, weight, status and freshness. */
+/**
+ * KPI table: baseline, target, actual, progress, score, weight, status and freshness. An actual
+ * value carried forward from an earlier period is labelled with that period.
+ */
 @Component({
   selector: 'cp-kpi-table',
   imports: [StatusTagComponent, FreshnessComponent],
@@ -44,7 +47,18 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
                 }
                 <br /><small>{{ targetDate(k.indicatorCode) }}</small>
               </td>
-              <td>{{ number(k.value, k.unit) }}</td>
+              <td>
+                {{ number(k.value, k.unit) }}
+                @if (k.valuePeriod) {
+                  <!-- A stock carried forward from an earlier period: say which, and whether it is overdue. -->
+                  <br /><small class="as-of" [class.overdue]="k.flags.includes('stale')">
+                    {{ t('project.asOf', { period: k.valuePeriod }) }}
+                    @if (k.flags.includes('stale')) {
+                      · {{ t('project.asOfStale') }}
+                    }
+                  </small>
+                }
+              </td>
               <td>
                 @if (k.progress !== null) {
                   <span class="bar" aria-hidden="true"><span [style.width.%]="clampPercent(k.progress)"></span></span>
@@ -69,6 +83,7 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
     th, td { padding: 6px 8px; border-bottom: 1px solid #e5e6eb; text-align: left; vertical-align: top; }
     thead th { background: #f2f3f5; }
     small { color: #4e5969; }
+    .as-of.overdue { color: #b42318; }
     .bar { display: inline-block; width: 60px; height: 6px; background: #e5e6eb; border-radius: 3px; vertical-align: middle; margin-right: 4px; }
     .bar span { display: block; height: 100%; background: #1f5fbf; border-radius: 3px; }
   `,

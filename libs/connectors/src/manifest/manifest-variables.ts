@@ -41,3 +41,39 @@ export function substituteVariables(
   }
   return value;
 }
+
+/** What a deployment's source settings mean for manifests and the network guard. */
+export interface SourceDeployment {
+  /** Base URL of the demo portal without a trailing slash; undefined when not set. */
+  demoPortalUrl: string | undefined;
+  /** Variables a manifest may reference by `${NAME}` (the demo portal URL today). */
+  manifestVariables: Record<string, string>;
+  /**
+   * Hosts in loopback/private ranges that sources may reach, lower-cased. Includes the demo
+   * portal's host: a deployment that names a demo portal means for sources to reach it.
+   */
+  allowedPrivateHosts: string[];
+}
+
+/**
+ * Derives the source settings of a deployment from DEMO_PORTAL_URL and the (already split)
+ * ALLOWED_PRIVATE_HOSTS entries. The ingest worker and the API's preview both use it, so a
+ * preview reaches exactly the hosts a run would.
+ */
+export function sourceDeployment(
+  demoPortalUrl: string | undefined,
+  allowedPrivateHosts: readonly string[],
+): SourceDeployment {
+  const allowed = new Set(allowedPrivateHosts.map((h) => h.toLowerCase()));
+  const manifestVariables: Record<string, string> = {};
+  if (demoPortalUrl) {
+    const base = demoPortalUrl.replace(/\/+$/, '');
+    manifestVariables['DEMO_PORTAL_URL'] = base;
+    allowed.add(new URL(base).hostname.replace(/^\[|\]$/g, '').toLowerCase());
+  }
+  return {
+    demoPortalUrl: manifestVariables['DEMO_PORTAL_URL'],
+    manifestVariables,
+    allowedPrivateHosts: [...allowed],
+  };
+}
