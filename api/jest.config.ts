@@ -6,7 +6,11 @@ export default {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true }],
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.medium-spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/src/**/*.medium-spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+  ],
   // One Postgres per jest run (embedded, or DATABASE_URL when set); each medium spec creates its
   // own database with createTestDatabase().
   globalSetup: '<rootDir>/../libs/testing/src/postgres/global-setup.mjs',

@@ -38,7 +38,9 @@ function step(title) {
   process.stdout.write(`\n[${stepIndex}/${steps.length}] ${title} …\n`);
   const t0 = Date.now();
   return (detail = '') =>
-    process.stdout.write(`      ✔ ${title}${detail ? ` — ${detail}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+    process.stdout.write(
+      `      ✔ ${title}${detail ? ` — ${detail}` : ''} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
+    );
 }
 
 async function shutdown(code = 0) {
@@ -57,10 +59,17 @@ process.on('SIGHUP', () => void shutdown(0));
 function firstAdmin() {
   const file = path.join(dataDir, 'first-admin.json');
   if (process.env.ADMIN_PASSWORD) {
-    return { username: process.env.ADMIN_USERNAME ?? 'admin', password: process.env.ADMIN_PASSWORD, file: null };
+    return {
+      username: process.env.ADMIN_USERNAME ?? 'admin',
+      password: process.env.ADMIN_PASSWORD,
+      file: null,
+    };
   }
   if (existsSync(file)) return { ...JSON.parse(readFileSync(file, 'utf8')), file };
-  const credentials = { username: process.env.ADMIN_USERNAME ?? 'admin', password: randomBytes(9).toString('base64url') };
+  const credentials = {
+    username: process.env.ADMIN_USERNAME ?? 'admin',
+    password: randomBytes(9).toString('base64url'),
+  };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
   return { ...credentials, file };
@@ -81,16 +90,22 @@ async function main() {
       port: process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined,
     });
     databaseUrl = database.url;
-    done(`embedded, port ${database.port}, data in ${path.relative(root, database.dataDir ?? path.join(dataDir, 'postgres'))}`);
+    done(
+      `embedded, port ${database.port}, data in ${path.relative(root, database.dataDir ?? path.join(dataDir, 'postgres'))}`,
+    );
   }
 
   done = step(steps[1]);
   if (process.env.SKIP_BUILD === 'true') {
     done('skipped (SKIP_BUILD=true)');
   } else {
-    await runStep('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'ingest', 'web', '--output-style=static'], {
-      env,
-    });
+    await runStep(
+      'npx',
+      ['nx', 'run-many', '-t', 'build', '-p', 'api', 'ingest', 'web', '--output-style=static'],
+      {
+        env,
+      },
+    );
     done('dist/api, dist/ingest, dist/web');
   }
 
@@ -100,9 +115,14 @@ async function main() {
   if (process.env.DEMO_PORTAL === 'off') {
     done('disabled (DEMO_PORTAL=off)');
   } else {
-    startService('portal', process.execPath, ['--import', 'tsx', 'libs/demo-portal/src/cli.ts', '--port', String(portalPort)], {
-      quiet: true,
-    });
+    startService(
+      'portal',
+      process.execPath,
+      ['--import', 'tsx', 'libs/demo-portal/src/cli.ts', '--port', String(portalPort)],
+      {
+        quiet: true,
+      },
+    );
     await waitForUrl(`${demoPortalUrl}/_health`, 60_000);
     done(demoPortalUrl);
   }
@@ -122,7 +142,9 @@ async function main() {
   done(migrated.trim().split('\n').pop());
 
   done = step(steps[4]);
-  const applied = await runStep(process.execPath, [ingestMain, 'catalog', 'apply', '--dir', 'catalog'], { env: common });
+  const applied = await runStep(process.execPath, [ingestMain, 'catalog', 'apply', '--dir', 'catalog'], {
+    env: common,
+  });
   done(applied.trim().split('\n').pop());
 
   const port = Number(process.env.PORT ?? (await findFreePort(3000)));
@@ -140,7 +162,9 @@ async function main() {
   });
   const url = `http://localhost:${port}`;
   const health = await waitForUrl(`${url}/api/health`, 120_000, (body) => body?.database === 'up');
-  done(`${url} — database ${health.database}, migrations applied: ${health.migrations?.applied}, pending: ${health.migrations?.pending}`);
+  done(
+    `${url} — database ${health.database}, migrations applied: ${health.migrations?.applied}, pending: ${health.migrations?.pending}`,
+  );
 
   done = step(steps[6]);
   startService('ingest', process.execPath, [ingestMain], { env: { ...common, INGEST_HEALTH_PORT: '0' } });

@@ -12,8 +12,23 @@ const resultsDir = path.join(root, 'tmp/test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 
 const extra = process.argv.slice(2);
-const args = ['nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--output-style=static', '--parallel=2', ...extra];
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', SCARF_ANALYTICS: 'false' };
+const args = [
+  'nx',
+  'run-many',
+  '-t',
+  'test',
+  '--skip-nx-cache',
+  '--output-style=static',
+  '--parallel=2',
+  ...extra,
+];
+const env = {
+  ...process.env,
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+  SCARF_ANALYTICS: 'false',
+};
 if (process.env.CI) env.CI = 'true';
 
 const child = spawn('npx', args, { cwd: root, env, stdio: 'inherit' });

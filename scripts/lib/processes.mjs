@@ -47,7 +47,9 @@ export function runStep(command, args, options = {}) {
     child.on('exit', (code, signal) =>
       code === 0
         ? resolve(output)
-        : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code})\n${output.slice(-4000)}`)),
+        : reject(
+            new Error(`${command} ${args.join(' ')} failed (${signal ?? code})\n${output.slice(-4000)}`),
+          ),
     );
   });
 }

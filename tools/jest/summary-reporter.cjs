@@ -11,7 +11,8 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const dir = path.resolve(__dirname, '../../tmp/test-results');
     fs.mkdirSync(dir, { recursive: true });
-    const name = path.relative(path.resolve(__dirname, '../..'), this.rootDir).replace(/[\\/]/g, '-') || 'root';
+    const name =
+      path.relative(path.resolve(__dirname, '../..'), this.rootDir).replace(/[\\/]/g, '-') || 'root';
     const summary = {
       project: name,
       passed: results.numPassedTests,

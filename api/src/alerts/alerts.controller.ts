@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AlertEventDto, AlertRuleDto, Page } from '@civicpulse/contracts';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth-user';
@@ -45,7 +51,11 @@ export class AlertsController {
   @Put('alert-rules/:id')
   @Roles('operator')
   @ApiOkResponse({ description: 'The replaced rule' })
-  update(@CurrentUser() actor: AuthUser, @Param('id', IdParamPipe) id: number, @Body() body: UpsertAlertRuleDto): Promise<AlertRuleDto> {
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: UpsertAlertRuleDto,
+  ): Promise<AlertRuleDto> {
     return this.alerts.updateRule(actor, id, body);
   }
 

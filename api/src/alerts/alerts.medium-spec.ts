@@ -18,18 +18,54 @@ describe('alerts (medium)', () => {
     await t.close();
   });
 
-  const rule = { name: '第1区拥堵超标', kind: 'above', indicatorCode: FIXTURE.congestion, regionCode: '990101', threshold: 2.0, windowSeconds: null, channels: ['in_app'], enabled: true };
+  const rule = {
+    name: '第1区拥堵超标',
+    kind: 'above',
+    indicatorCode: FIXTURE.congestion,
+    regionCode: '990101',
+    threshold: 2.0,
+    windowSeconds: null,
+    channels: ['in_app'],
+    enabled: true,
+  };
 
   it('creates, updates and lists rules, checking kind-specific fields and references', async () => {
     const created = await t.http().post('/api/alert-rules').set(operator).send(rule).expect(201);
     expect(created.body).toMatchObject({ ...rule, id: expect.any(Number) });
-    const stale = await t.http().post('/api/alert-rules').set(operator).send({ ...rule, kind: 'stale', threshold: null }).expect(400);
-    expect([...new Set(stale.body.details.map((d: { field: string }) => d.field))]).toEqual(['windowSeconds']);
-    await t.http().post('/api/alert-rules').set(operator).send({ ...rule, threshold: null }).expect(400);
-    const unknown = await t.http().post('/api/alert-rules').set(operator).send({ ...rule, indicatorCode: 'nope.nope' }).expect(400);
+    const stale = await t
+      .http()
+      .post('/api/alert-rules')
+      .set(operator)
+      .send({ ...rule, kind: 'stale', threshold: null })
+      .expect(400);
+    expect([...new Set(stale.body.details.map((d: { field: string }) => d.field))]).toEqual([
+      'windowSeconds',
+    ]);
+    await t
+      .http()
+      .post('/api/alert-rules')
+      .set(operator)
+      .send({ ...rule, threshold: null })
+      .expect(400);
+    const unknown = await t
+      .http()
+      .post('/api/alert-rules')
+      .set(operator)
+      .send({ ...rule, indicatorCode: 'nope.nope' })
+      .expect(400);
     expect(unknown.body.details[0].field).toBe('indicatorCode');
-    await t.http().post('/api/alert-rules').set(operator).send({ ...rule, channels: ['sms'] }).expect(400);
-    const updated = await t.http().put(`/api/alert-rules/${created.body.id}`).set(operator).send({ ...rule, threshold: 2.5 }).expect(200);
+    await t
+      .http()
+      .post('/api/alert-rules')
+      .set(operator)
+      .send({ ...rule, channels: ['sms'] })
+      .expect(400);
+    const updated = await t
+      .http()
+      .put(`/api/alert-rules/${created.body.id}`)
+      .set(operator)
+      .send({ ...rule, threshold: 2.5 })
+      .expect(200);
     expect(updated.body.threshold).toBe(2.5);
     await t.http().put('/api/alert-rules/9999').set(operator).send(rule).expect(404);
     const list = await t.http().get('/api/alert-rules').set(operator).expect(200);
@@ -40,13 +76,26 @@ describe('alerts (medium)', () => {
   it('lists events, resolves them and counts open ones on the overview', async () => {
     const [existing] = (await t.http().get('/api/alert-rules').set(operator)).body as Array<{ id: number }>;
     const events = t.db.dataSource.getRepository(AlertEventEntity);
-    const open = await events.save(events.create({ ruleId: existing.id, state: 'open', value: 3.0, message: '拥堵指数 3.0 高于 2.5' }));
-    await events.save(events.create({ ruleId: existing.id, state: 'resolved', value: 2.6, message: 'old', resolvedAt: new Date() }));
+    const open = await events.save(
+      events.create({ ruleId: existing.id, state: 'open', value: 3.0, message: '拥堵指数 3.0 高于 2.5' }),
+    );
+    await events.save(
+      events.create({
+        ruleId: existing.id,
+        state: 'resolved',
+        value: 2.6,
+        message: 'old',
+        resolvedAt: new Date(),
+      }),
+    );
     const overview = await t.http().get('/api/overview').set(viewer).expect(200);
     expect(overview.body.openAlertCount).toBe(1);
     expect(overview.body.domains[0].openAlertCount).toBe(1);
     const listed = await t.http().get('/api/alerts').query({ state: 'open' }).set(viewer).expect(200);
-    expect(listed.body).toMatchObject({ total: 1, items: [{ id: open.id, state: 'open', indicatorCode: FIXTURE.congestion, ruleName: rule.name }] });
+    expect(listed.body).toMatchObject({
+      total: 1,
+      items: [{ id: open.id, state: 'open', indicatorCode: FIXTURE.congestion, ruleName: rule.name }],
+    });
     await t.http().post(`/api/alerts/${open.id}/resolve`).set(viewer).expect(403);
     const resolved = await t.http().post(`/api/alerts/${open.id}/resolve`).set(operator).expect(200);
     expect(resolved.body.state).toBe('resolved');

@@ -25,7 +25,9 @@ function write(body: UpsertAlertRuleDto) {
 const badReference = (body: UpsertAlertRuleDto) =>
   new ValidationError('Unknown indicator or region', [
     { field: 'indicatorCode', problem: `'${body.indicatorCode}' must be a known indicator` },
-    ...(body.regionCode ? [{ field: 'regionCode', problem: `'${body.regionCode}' must be a known region` }] : []),
+    ...(body.regionCode
+      ? [{ field: 'regionCode', problem: `'${body.regionCode}' must be a known region` }]
+      : []),
   ]);
 
 /** Alert rules and the in-app list of alert events. */
@@ -77,8 +79,22 @@ export class AlertsService {
     return toEvent(event);
   }
 
-  private async record(actor: AuthUser, action: string, id: number, before: unknown, after: unknown): Promise<void> {
+  private async record(
+    actor: AuthUser,
+    action: string,
+    id: number,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     const entityType = action.startsWith('alert_rule') ? 'alert_rule' : 'alert_event';
-    await this.audit.append({ actorId: actor.id, actorName: actor.username, action, entityType, entityId: String(id), before, after });
+    await this.audit.append({
+      actorId: actor.id,
+      actorName: actor.username,
+      action,
+      entityType,
+      entityId: String(id),
+      before,
+      after,
+    });
   }
 }

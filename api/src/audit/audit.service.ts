@@ -10,7 +10,12 @@ export class AuditService {
   async list(query: AuditQueryDto): Promise<Page<AuditLogEntryDto>> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
-    const { items, total } = await this.audit.list({ entityType: query.entityType, entityId: query.entityId, offset, limit });
+    const { items, total } = await this.audit.list({
+      entityType: query.entityType,
+      entityId: query.entityId,
+      offset,
+      limit,
+    });
     return {
       total,
       offset,

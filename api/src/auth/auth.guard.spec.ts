@@ -33,7 +33,10 @@ const user = (overrides: Partial<UserRecord> = {}): UserRecord => ({
   ...overrides,
 });
 
-function context(handler: keyof Routes, authorization?: string): { ctx: ExecutionContext; request: Record<string, unknown> } {
+function context(
+  handler: keyof Routes,
+  authorization?: string,
+): { ctx: ExecutionContext; request: Record<string, unknown> } {
   const request: Record<string, unknown> = { headers: authorization ? { authorization } : {} };
   const ctx = {
     getHandler: () => Routes.prototype[handler],
@@ -44,7 +47,9 @@ function context(handler: keyof Routes, authorization?: string): { ctx: Executio
 }
 
 function guard(found: UserRecord | null): AuthGuard {
-  const tokens = { verify: async (token: string) => (token === 'good' ? 7 : Promise.reject(new UnauthorizedError())) } as unknown as TokenService;
+  const tokens = {
+    verify: async (token: string) => (token === 'good' ? 7 : Promise.reject(new UnauthorizedError())),
+  } as unknown as TokenService;
   const users = { findById: async () => found } as unknown as UserRepository;
   return new AuthGuard(new Reflector(), tokens, users);
 }
@@ -55,21 +60,35 @@ describe('AuthGuard', () => {
   });
 
   it('requires a bearer token on undeclared routes', async () => {
-    await expect(guard(user()).canActivate(context('undeclared').ctx)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(guard(user()).canActivate(context('undeclared').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
     const { ctx, request } = context('undeclared', 'Bearer good');
     await expect(guard(user()).canActivate(ctx)).resolves.toBe(true);
     expect(request['user']).toEqual({ id: 7, username: 'li', role: 'operator', departmentCode: null });
   });
 
   it('enforces the role order', async () => {
-    await expect(guard(user({ role: 'operator' })).canActivate(context('sources', 'Bearer good').ctx)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(guard(user({ role: 'admin' })).canActivate(context('sources', 'Bearer good').ctx)).resolves.toBe(true);
+    await expect(
+      guard(user({ role: 'operator' })).canActivate(context('sources', 'Bearer good').ctx),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      guard(user({ role: 'admin' })).canActivate(context('sources', 'Bearer good').ctx),
+    ).resolves.toBe(true);
   });
 
   it('refuses disabled or deleted users and bad tokens', async () => {
-    await expect(guard(user({ active: false })).canActivate(context('undeclared', 'Bearer good').ctx)).rejects.toBeInstanceOf(UnauthorizedError);
-    await expect(guard(null).canActivate(context('undeclared', 'Bearer good').ctx)).rejects.toBeInstanceOf(UnauthorizedError);
-    await expect(guard(user()).canActivate(context('undeclared', 'Bearer bad').ctx)).rejects.toBeInstanceOf(UnauthorizedError);
-    await expect(guard(user()).canActivate(context('undeclared', 'Basic abc').ctx)).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(
+      guard(user({ active: false })).canActivate(context('undeclared', 'Bearer good').ctx),
+    ).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(guard(null).canActivate(context('undeclared', 'Bearer good').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(guard(user()).canActivate(context('undeclared', 'Bearer bad').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
+    await expect(guard(user()).canActivate(context('undeclared', 'Basic abc').ctx)).rejects.toBeInstanceOf(
+      UnauthorizedError,
+    );
   });
 });

@@ -39,7 +39,12 @@ export class AuthGuard implements CanActivate {
     const userId = await this.tokens.verify(match[1]);
     const user = await this.users.findById(userId);
     if (!user || !user.active) throw new UnauthorizedError('Invalid or expired token');
-    request.user = { id: user.id, username: user.username, role: user.role, departmentCode: user.departmentCode };
+    request.user = {
+      id: user.id,
+      username: user.username,
+      role: user.role,
+      departmentCode: user.departmentCode,
+    };
     if (!roleAtLeast(user.role, required)) throw new ForbiddenError(`This action needs the ${required} role`);
     return true;
   }

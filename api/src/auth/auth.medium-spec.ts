@@ -22,15 +22,27 @@ describe('auth, users and health (medium)', () => {
 
   it('created the first admin from ADMIN_PASSWORD without printing it', async () => {
     expect(t.printed).toEqual([]);
-    const res = await t.http().post('/api/auth/login').send({ username: 'admin', password: TEST_PASSWORD }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: TEST_PASSWORD })
+      .expect(200);
     expect(res.body.tokenType).toBe('Bearer');
     expect(res.body.user).toMatchObject({ username: 'admin', role: 'admin', disabled: false });
     expect(res.body.user.passwordHash).toBeUndefined();
   });
 
   it('refuses wrong passwords and unknown users with the same 401 body', async () => {
-    const wrong = await t.http().post('/api/auth/login').send({ username: 'admin', password: 'nope' }).expect(401);
-    const unknown = await t.http().post('/api/auth/login').send({ username: 'ghost', password: 'nope' }).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'nope' })
+      .expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'ghost', password: 'nope' })
+      .expect(401);
     expect(wrong.body.code).toBe('unauthorized');
     expect(wrong.body.message).toBe(unknown.body.message);
   });
@@ -68,16 +80,30 @@ describe('auth, users and health (medium)', () => {
       .expect(409);
 
     const id = created.body.id as number;
-    const promoted = await t.http().patch(`/api/admin/users/${id}`).set(auth).send({ role: 'operator' }).expect(200);
+    const promoted = await t
+      .http()
+      .patch(`/api/admin/users/${id}`)
+      .set(auth)
+      .send({ role: 'operator' })
+      .expect(200);
     expect(promoted.body.role).toBe('operator');
 
-    const login = await t.http().post('/api/auth/login').send({ username: 'zhang.san', password: 'a-long-password' }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'zhang.san', password: 'a-long-password' })
+      .expect(200);
     const userToken = login.body.accessToken as string;
     await t.http().patch(`/api/admin/users/${id}`).set(auth).send({ disabled: true }).expect(200);
     // Disabling takes effect on the next request, not when the token expires.
     await t.http().get('/api/auth/me').set('Authorization', `Bearer ${userToken}`).expect(401);
 
-    const log = await t.http().get('/api/admin/audit-log').query({ entityType: 'app_user', entityId: String(id) }).set(auth).expect(200);
+    const log = await t
+      .http()
+      .get('/api/admin/audit-log')
+      .query({ entityType: 'app_user', entityId: String(id) })
+      .set(auth)
+      .expect(200);
     const actions = (log.body.items as Array<{ action: string }>).map((e) => e.action);
     expect(actions).toEqual(['user.update', 'user.update', 'user.create']);
   });
@@ -97,22 +123,43 @@ describe('auth, users and health (medium)', () => {
       .send({ role: 'viewer' })
       .expect(400);
     expect(res.body.details[0].field).toBe('id');
-    await t.http().patch('/api/admin/users/424242').set('Authorization', `Bearer ${admin}`).send({ role: 'viewer' }).expect(404);
+    await t
+      .http()
+      .patch('/api/admin/users/424242')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ role: 'viewer' })
+      .expect(404);
   });
 
   it('keeps the last admin an admin', async () => {
     const admin = await t.tokenFor('admin');
     const users = await t.http().get('/api/admin/users').set('Authorization', `Bearer ${admin}`).expect(200);
-    const admins = (users.body as Array<{ id: number; role: string; disabled: boolean }>).filter((u) => u.role === 'admin' && !u.disabled);
+    const admins = (users.body as Array<{ id: number; role: string; disabled: boolean }>).filter(
+      (u) => u.role === 'admin' && !u.disabled,
+    );
     expect(admins.length).toBe(2);
-    await t.http().patch(`/api/admin/users/${admins[0].id}`).set('Authorization', `Bearer ${admin}`).send({ role: 'viewer' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/admin/users/${admins[0].id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ role: 'viewer' })
+      .expect(200);
     const last = admins[1];
-    const res = await t.http().patch(`/api/admin/users/${last.id}`).set('Authorization', `Bearer ${admin}`).send({ disabled: true });
+    const res = await t
+      .http()
+      .patch(`/api/admin/users/${last.id}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ disabled: true });
     expect(res.status).toBe(409);
   });
 
   it('answers malformed and oversized JSON with 4xx error bodies', async () => {
-    const bad = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    const bad = await t
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":')
+      .expect(400);
     expect(bad.body.code).toBe('bad_request');
     const huge = await t
       .http()

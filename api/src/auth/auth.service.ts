@@ -21,7 +21,12 @@ export class AuthService {
     const ok = await this.hasher.verify(request.password, user?.passwordHash ?? null);
     if (!user || !ok || !user.active) throw new UnauthorizedError('Wrong username or password');
     const accessToken = await this.tokens.issue(user.id, user.username);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.tokens.expiresInSeconds, user: toUserDto(user) };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.tokens.expiresInSeconds,
+      user: toUserDto(user),
+    };
   }
 
   async me(current: AuthUser): Promise<UserDto> {

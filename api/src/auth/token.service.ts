@@ -33,7 +33,8 @@ export class TokenService {
     } catch {
       throw new UnauthorizedError('Invalid or expired token');
     }
-    const sub = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['sub'] : undefined;
+    const sub =
+      typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['sub'] : undefined;
     const id = typeof sub === 'string' && /^\d+$/.test(sub) ? Number(sub) : NaN;
     if (!Number.isSafeInteger(id)) throw new UnauthorizedError('Invalid or expired token');
     return id;

@@ -11,7 +11,9 @@ describe('boot behaviour (medium): first admin, login rate limit, web app', () =
     webDir = mkdtempSync(join(tmpdir(), 'civicpulse-web-'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>城市脉搏</title>');
     writeFileSync(join(webDir, 'main.js'), 'console.log(1)');
-    t = await startTestApp({ env: { ADMIN_PASSWORD: '', LOGIN_RATE_LIMIT_PER_MINUTE: '3', WEB_DIST_DIR: webDir } });
+    t = await startTestApp({
+      env: { ADMIN_PASSWORD: '', LOGIN_RATE_LIMIT_PER_MINUTE: '3', WEB_DIST_DIR: webDir },
+    });
   });
 
   afterAll(async () => {
@@ -23,7 +25,11 @@ describe('boot behaviour (medium): first admin, login rate limit, web app', () =
     expect(t.printed).toHaveLength(1);
     const match = /^FIRST_ADMIN username=admin password=(\S{20,})$/.exec(t.printed[0]);
     expect(match).not.toBeNull();
-    const res = await t.http().post('/api/auth/login').send({ username: 'admin', password: match?.[1] }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: match?.[1] })
+      .expect(200);
     expect(res.body.user.role).toBe('admin');
   });
 
@@ -31,7 +37,11 @@ describe('boot behaviour (medium): first admin, login rate limit, web app', () =
     // One attempt used above; two more are allowed, the fourth is refused.
     await t.http().post('/api/auth/login').send({ username: 'admin', password: 'wrong' }).expect(401);
     await t.http().post('/api/auth/login').send({ username: 'admin', password: 'wrong' }).expect(401);
-    const limited = await t.http().post('/api/auth/login').send({ username: 'admin', password: 'wrong' }).expect(429);
+    const limited = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'wrong' })
+      .expect(429);
     expect(limited.body.code).toBe('too_many_requests');
     // Other routes are not counted against the login limit.
     await t.http().get('/api/health').expect(200);

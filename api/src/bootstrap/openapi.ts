@@ -5,7 +5,9 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('CivicPulse API')
-    .setDescription('城市脉搏 — brand-project scorecards, indicators, regions, sources and the public showcase.')
+    .setDescription(
+      '城市脉搏 — brand-project scorecards, indicators, regions, sources and the public showcase.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

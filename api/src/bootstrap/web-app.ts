@@ -16,11 +16,17 @@ export function serveWebApp(app: NestExpressApplication, distDir: string, apiPre
   }
   app.useStaticAssets(root, { index: false, maxAge: '1h' });
   const apiPath = new RegExp(`^/${apiPrefix}(/|$)`);
-  app.use((req: { method: string; path: string }, res: { sendFile(path: string): void }, next: () => void) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !apiPath.test(req.path) && !/\.[a-z0-9]+$/i.test(req.path)) {
-      res.sendFile(index);
-      return;
-    }
-    next();
-  });
+  app.use(
+    (req: { method: string; path: string }, res: { sendFile(path: string): void }, next: () => void) => {
+      if (
+        (req.method === 'GET' || req.method === 'HEAD') &&
+        !apiPath.test(req.path) &&
+        !/\.[a-z0-9]+$/i.test(req.path)
+      ) {
+        res.sendFile(index);
+        return;
+      }
+      next();
+    },
+  );
 }

@@ -39,14 +39,23 @@ export class BrandProjectsController {
   }
 
   @Get(':code/scorecard')
-  @ApiOkResponse({ description: 'Each KPI decomposed (value, baseline, target, p, score, weight, contribution, status, lineage)' })
-  scorecard(@Param('code', CodeParamPipe) code: string, @Query() query: ScorecardQueryDto): Promise<ScorecardDto> {
+  @ApiOkResponse({
+    description:
+      'Each KPI decomposed (value, baseline, target, p, score, weight, contribution, status, lineage)',
+  })
+  scorecard(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() query: ScorecardQueryDto,
+  ): Promise<ScorecardDto> {
     return this.scorecards.scorecard(code, query.period, query.regions);
   }
 
   @Get(':code/matrix')
   @ApiOkResponse({ description: 'District × KPI attainment' })
-  matrix(@Param('code', CodeParamPipe) code: string, @Query() query: PeriodQueryDto): Promise<ProjectMatrixDto> {
+  matrix(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() query: PeriodQueryDto,
+  ): Promise<ProjectMatrixDto> {
     return this.scorecards.matrix(code, query.period);
   }
 

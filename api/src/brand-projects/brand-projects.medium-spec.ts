@@ -2,7 +2,9 @@ import { FIXTURE, seedFixtureCity } from '../../test/support/fixture-city';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 
 /** Evaluation instant of September 2025: the last millisecond of the month, Asia/Shanghai. */
-const E_SEPTEMBER = (Date.parse('2025-10-01T00:00:00+08:00') - 1 - Date.parse('2025-01-01T00:00:00+08:00')) / (365 * 86_400_000);
+const E_SEPTEMBER =
+  (Date.parse('2025-10-01T00:00:00+08:00') - 1 - Date.parse('2025-01-01T00:00:00+08:00')) /
+  (365 * 86_400_000);
 
 interface KpiRow {
   indicatorCode: string;
@@ -15,7 +17,12 @@ interface KpiRow {
   flags: string[];
   contribution: number | null;
   regionsWithData: string[];
-  lineage: { sourceKey: string | null; lastRunStatus: string | null; lastObservationAt: string | null; stale: boolean };
+  lineage: {
+    sourceKey: string | null;
+    lastRunStatus: string | null;
+    lastObservationAt: string | null;
+    stale: boolean;
+  };
   sparkline: Array<{ t: string; v: number | null }>;
 }
 
@@ -40,15 +47,33 @@ describe('brand projects (medium)', () => {
   };
 
   describe('September 2025 scorecard (hand-computed)', () => {
-    let body: { score: Record<string, unknown>; kpis: KpiRow[]; statusCounts: Record<string, number>; period: Record<string, unknown>; regions: string[] };
+    let body: {
+      score: Record<string, unknown>;
+      kpis: KpiRow[];
+      statusCounts: Record<string, number>;
+      period: Record<string, unknown>;
+      regions: string[];
+    };
 
     beforeAll(async () => {
-      const res = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ period: '2025-09' }).set(auth).expect(200);
+      const res = await t
+        .http()
+        .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+        .query({ period: '2025-09' })
+        .set(auth)
+        .expect(200);
       body = res.body;
     });
 
     it('resolves the period in the city time zone', () => {
-      expect(body.period).toMatchObject({ key: '2025-09', kind: 'month', from: '2025-09-01', to: '2025-09-30', previousKey: '2025-08', timeZone: 'Asia/Shanghai' });
+      expect(body.period).toMatchObject({
+        key: '2025-09',
+        kind: 'month',
+        from: '2025-09-01',
+        to: '2025-09-30',
+        previousKey: '2025-08',
+        timeZone: 'Asia/Shanghai',
+      });
       expect(body.regions).toEqual(FIXTURE.districts);
     });
 
@@ -63,7 +88,11 @@ describe('brand projects (medium)', () => {
       expect(0.5 / E_SEPTEMBER).toBeGreaterThan(0.6);
       expect(row.status).toBe('needs_acceleration');
       expect(row.colour).toBe('orange');
-      expect(row.lineage).toMatchObject({ sourceKey: FIXTURE.sourceKey, lastRunStatus: 'succeeded', stale: true });
+      expect(row.lineage).toMatchObject({
+        sourceKey: FIXTURE.sourceKey,
+        lastRunStatus: 'succeeded',
+        stale: true,
+      });
       expect(row.lineage.lastObservationAt).toBe('2025-09-30T16:30:00.000Z');
     });
 
@@ -98,7 +127,13 @@ describe('brand projects (medium)', () => {
 
     it('applies the 80 % coverage rule at exactly 80 % and blends satisfaction at α = 0.2', () => {
       const chargers = kpi(body, FIXTURE.chargers);
-      expect(chargers).toMatchObject({ value: null, score: null, status: 'no_data', colour: 'grey', contribution: null });
+      expect(chargers).toMatchObject({
+        value: null,
+        score: null,
+        status: 'no_data',
+        colour: 'grey',
+        contribution: null,
+      });
       // Outcome weights 40 + 20 + 20 + 20; chargers' 20 has no data → (40 + 20 + 20)/100 = 80 %,
       // exactly the threshold → still scored. Satisfaction is fully covered; the lower one counts.
       expect(body.score['coverage']).toBe(0.8);
@@ -137,15 +172,30 @@ describe('brand projects (medium)', () => {
   });
 
   it('puts the 1 Oct 00:30 +08:00 value in October', async () => {
-    const res = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ period: '2025-10', regions: '990101' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+      .query({ period: '2025-10', regions: '990101' })
+      .set(auth)
+      .expect(200);
     expect(kpi(res.body, FIXTURE.congestion).value).toBeCloseTo(3.0, 6);
   });
 
   it('withholds the score when coverage falls below 80 % and uses per-region targets', async () => {
-    const res = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ period: '2025-09', regions: '990103' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+      .query({ period: '2025-09', regions: '990103' })
+      .set(auth)
+      .expect(200);
     // 990103 has no punctuality data: outcome coverage (40 + 20)/100 = 60 %.
     expect(res.body.score).toMatchObject({ score: null, insufficientData: true, colour: 'grey' });
-    const one = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ period: '2025-09', regions: '990101' }).set(auth).expect(200);
+    const one = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+      .query({ period: '2025-09', regions: '990101' })
+      .set(auth)
+      .expect(200);
     const congestion = kpi(one.body, FIXTURE.congestion);
     expect(congestion.target).toBe(1.65);
     // (1.75 − 1.80)/(1.65 − 1.80) = 1/3.
@@ -153,7 +203,12 @@ describe('brand projects (medium)', () => {
   });
 
   it('paces a cumulative KPI on the year to date, whatever the period', async () => {
-    const res = await t.http().get(`/api/brand-projects/${FIXTURE.unpublishedProject}/scorecard`).query({ period: '2025-Q3' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.unpublishedProject}/scorecard`)
+      .query({ period: '2025-Q3' })
+      .set(auth)
+      .expect(200);
     const row = kpi(res.body, FIXTURE.busLanes);
     // Year to date at the end of Q3: 9 × 15 = 135 km (Q3 alone would be 45).
     expect(row.value).toBe(135);
@@ -164,10 +219,19 @@ describe('brand projects (medium)', () => {
   });
 
   it('rejects regions outside the project and malformed periods with field details', async () => {
-    const r1 = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ regions: '990109' }).set(auth).expect(400);
+    const r1 = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+      .query({ regions: '990109' })
+      .set(auth)
+      .expect(400);
     expect(r1.body.details[0].field).toBe('regions');
     for (const period of ['2025-Q5', '2025-13', '2025-02-30', "2025' OR 1=1", '99999', '0001']) {
-      const res = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ period }).set(auth);
+      const res = await t
+        .http()
+        .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+        .query({ period })
+        .set(auth);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('validation_failed');
       expect(res.body.details[0].field).toBe('period');
@@ -177,11 +241,23 @@ describe('brand projects (medium)', () => {
   it('lists projects with score, colour, coverage, status counts and freshness', async () => {
     const res = await t.http().get('/api/brand-projects').query({ period: '2025-09' }).set(auth).expect(200);
     const item = (res.body as Array<Record<string, unknown>>).find((p) => p['code'] === FIXTURE.project);
-    expect(item).toMatchObject({ nameZh: '畅行之城', kpiCount: 5, published: false, ownerDepartment: { code: 'transport' } });
-    const card = await t.http().get(`/api/brand-projects/${FIXTURE.project}/scorecard`).query({ period: '2025-09' }).set(auth).expect(200);
+    expect(item).toMatchObject({
+      nameZh: '畅行之城',
+      kpiCount: 5,
+      published: false,
+      ownerDepartment: { code: 'transport' },
+    });
+    const card = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+      .query({ period: '2025-09' })
+      .set(auth)
+      .expect(200);
     expect(item?.['score']).toEqual(card.body.score);
     expect(item?.['statusCounts']).toEqual(card.body.statusCounts);
-    expect((item?.['freshness'] as Record<string, unknown>)['lastObservationAt']).toBe('2025-09-30T16:30:00.000Z');
+    expect((item?.['freshness'] as Record<string, unknown>)['lastObservationAt']).toBe(
+      '2025-09-30T16:30:00.000Z',
+    );
   });
 
   it('returns the project detail and 404 for unknown codes', async () => {
@@ -193,17 +269,29 @@ describe('brand projects (medium)', () => {
       milestones: [{ date: '2025-06-30', titleZh: '智能信号上线', titleEn: 'Adaptive signals live' }],
     });
     expect(res.body.regions.map((r: { code: string }) => r.code)).toEqual(FIXTURE.districts);
-    expect(res.body.kpis[0]).toMatchObject({ indicatorCode: FIXTURE.congestion, direction: 'lower_is_better', weight: 40 });
+    expect(res.body.kpis[0]).toMatchObject({
+      indicatorCode: FIXTURE.congestion,
+      direction: 'lower_is_better',
+      weight: 40,
+    });
     const missing = await t.http().get('/api/brand-projects/no-such-project').set(auth).expect(404);
     expect(missing.body.code).toBe('not_found');
   });
 
   it('builds the district × KPI matrix with per-region targets', async () => {
-    const res = await t.http().get(`/api/brand-projects/${FIXTURE.project}/matrix`).query({ period: '2025-09' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/matrix`)
+      .query({ period: '2025-09' })
+      .set(auth)
+      .expect(200);
     expect(res.body.regions.map((r: { code: string }) => r.code)).toEqual(FIXTURE.districts);
     expect(res.body.cells).toHaveLength(15);
     const cell = (region: string, code: string) =>
-      res.body.cells.find((c: { regionCode: string; indicatorCode: string }) => c.regionCode === region && c.indicatorCode === code);
+      res.body.cells.find(
+        (c: { regionCode: string; indicatorCode: string }) =>
+          c.regionCode === region && c.indicatorCode === code,
+      );
     expect(cell('990101', FIXTURE.congestion)).toMatchObject({ target: 1.65, value: 1.75 });
     expect(cell('990102', FIXTURE.punctuality).value).toBeCloseTo(70, 6);
     expect(cell('990103', FIXTURE.punctuality)).toMatchObject({ value: null, status: 'no_data' });
@@ -212,7 +300,12 @@ describe('brand projects (medium)', () => {
   });
 
   it('draws the KPI trend with its target line and milestones', async () => {
-    const res = await t.http().get(`/api/brand-projects/${FIXTURE.project}/trend`).query({ kpi: FIXTURE.congestion, granularity: 'month' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/trend`)
+      .query({ kpi: FIXTURE.congestion, granularity: 'month' })
+      .set(auth)
+      .expect(200);
     expect(res.body.actual).toHaveLength(12);
     expect(res.body.actual[8]).toEqual({ t: '2025-09-01', v: 1.7 });
     expect(res.body.targetLine).toEqual([
@@ -220,9 +313,24 @@ describe('brand projects (medium)', () => {
       { t: '2025-12-31', v: 1.6 },
     ]);
     expect(res.body.milestones).toHaveLength(1);
-    const band = await t.http().get(`/api/brand-projects/${FIXTURE.project}/trend`).query({ kpi: FIXTURE.occupancy }).set(auth).expect(200);
+    const band = await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/trend`)
+      .query({ kpi: FIXTURE.occupancy })
+      .set(auth)
+      .expect(200);
     expect(band.body.targetBand).toEqual({ lo: 85, hi: 93 });
-    await t.http().get(`/api/brand-projects/${FIXTURE.project}/trend`).query({ kpi: 'health.unknown' }).set(auth).expect(400);
-    await t.http().get(`/api/brand-projects/${FIXTURE.project}/trend`).query({ kpi: FIXTURE.congestion, granularity: 'week' }).set(auth).expect(400);
+    await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/trend`)
+      .query({ kpi: 'health.unknown' })
+      .set(auth)
+      .expect(400);
+    await t
+      .http()
+      .get(`/api/brand-projects/${FIXTURE.project}/trend`)
+      .query({ kpi: FIXTURE.congestion, granularity: 'week' })
+      .set(auth)
+      .expect(400);
   });
 });

@@ -17,7 +17,11 @@ export class BrandProjectsService {
     const contexts = await this.contexts.loadAll();
     const items: BrandProjectListItemDto[] = [];
     for (const context of contexts) {
-      const evaluation = await this.scorecards.evaluate(context, period, this.contexts.scope(context, undefined));
+      const evaluation = await this.scorecards.evaluate(
+        context,
+        period,
+        this.contexts.scope(context, undefined),
+      );
       const card = await this.scorecards.toScorecard(evaluation, false);
       const p = context.record.project;
       items.push({

@@ -31,12 +31,15 @@ export class ProjectContextService {
   async load(code: string, options: { publishedOnly?: boolean } = {}): Promise<ProjectContext> {
     const record = await this.projects.findByCode(code);
     // Unpublished projects do not exist for the public: 404, not 403, so codes are not probed.
-    if (!record || (options.publishedOnly && !record.published)) throw new NotFoundError('Brand project', code);
+    if (!record || (options.publishedOnly && !record.published))
+      throw new NotFoundError('Brand project', code);
     return this.withReferences([record]).then((list) => list[0]);
   }
 
   async loadAll(options: { publishedOnly?: boolean } = {}): Promise<ProjectContext[]> {
-    const records = options.publishedOnly ? await this.projects.listPublished() : await this.projects.listAll();
+    const records = options.publishedOnly
+      ? await this.projects.listPublished()
+      : await this.projects.listAll();
     return this.withReferences(records);
   }
 
@@ -59,7 +62,10 @@ export class ProjectContextService {
   private async withReferences(records: BrandProjectRecord[]): Promise<ProjectContext[]> {
     if (records.length === 0) return [];
     const codes = [...new Set(records.flatMap((r) => r.project.kpis.map((k) => k.indicatorCode)))];
-    const [indicators, regions] = await Promise.all([this.indicators.findByCodes(codes), this.regions.list(false)]);
+    const [indicators, regions] = await Promise.all([
+      this.indicators.findByCodes(codes),
+      this.regions.list(false),
+    ]);
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     return records.map((record) => ({ record, indicators: byCode, regions }));
   }

@@ -117,7 +117,7 @@ describe('scorecards "as of" the period end for stocks (medium)', () => {
       body = (await t.http().get(`/api/brand-projects/${PROJECT}/scorecard`).set(auth).expect(200)).body;
     });
 
-    it('scores a yearly stock on last year\'s value, labelled with its year and flagged', () => {
+    it("scores a yearly stock on last year's value, labelled with its year and flagged", () => {
       expect(body.period.key).toBe('ytd:2026-03-15');
       const row = kpi(body, GP);
       // Population-weighted 2025 values (not 2024's 31): (36·1M + 33·0.5M + 33·0.5M)/2M = 34.5.
@@ -156,8 +156,13 @@ describe('scorecards "as of" the period end for stocks (medium)', () => {
     });
   });
 
-  it('uses the period\'s own value when it has one', async () => {
-    const res = await t.http().get(`/api/brand-projects/${PROJECT}/scorecard`).query({ period: '2024' }).set(auth).expect(200);
+  it("uses the period's own value when it has one", async () => {
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${PROJECT}/scorecard`)
+      .query({ period: '2024' })
+      .set(auth)
+      .expect(200);
     const row = kpi(res.body, GP);
     expect(row.value).toBeCloseTo(31, 6);
     expect(row.valuePeriod).toBeNull();
@@ -165,23 +170,33 @@ describe('scorecards "as of" the period end for stocks (medium)', () => {
   });
 
   it('never carries a value from after the period end backwards', async () => {
-    const res = await t.http().get(`/api/brand-projects/${PROJECT}/scorecard`).query({ period: '2023' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/brand-projects/${PROJECT}/scorecard`)
+      .query({ period: '2023' })
+      .set(auth)
+      .expect(200);
     expect(kpi(res.body, GP)).toMatchObject({ value: null, status: 'no_data' });
     expect(res.body.score.insufficientData).toBe(true);
   });
 
   it('shows the same score on the project list by default', async () => {
     const list = await t.http().get('/api/brand-projects').set(auth).expect(200);
-    const item = (list.body as Array<{ code: string; score: Record<string, unknown> }>).find((p) => p.code === PROJECT);
+    const item = (list.body as Array<{ code: string; score: Record<string, unknown> }>).find(
+      (p) => p.code === PROJECT,
+    );
     const card = await t.http().get(`/api/brand-projects/${PROJECT}/scorecard`).set(auth).expect(200);
     expect(item?.score['insufficientData']).toBe(false);
     expect(item?.score['score']).not.toBeNull();
     expect(item?.score).toEqual(card.body.score);
   });
 
-  it('carries each district\'s own value into the matrix', async () => {
+  it("carries each district's own value into the matrix", async () => {
     const res = await t.http().get(`/api/brand-projects/${PROJECT}/matrix`).set(auth).expect(200);
-    const cell = res.body.cells.find((c: { regionCode: string; indicatorCode: string }) => c.regionCode === '990101' && c.indicatorCode === GP);
+    const cell = res.body.cells.find(
+      (c: { regionCode: string; indicatorCode: string }) =>
+        c.regionCode === '990101' && c.indicatorCode === GP,
+    );
     expect(cell.value).toBeCloseTo(36, 6);
   });
 });

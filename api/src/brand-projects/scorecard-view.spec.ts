@@ -69,7 +69,16 @@ describe('scorecard view', () => {
       indicator,
       { indicator, value: 1, regions: [], regionsWithData: ['990101'], lastAt: null },
       3,
-      { sourceKey: 's', sourceName: null, lastRunId: 1, lastRunStatus: 'failed', lastRunAt: null, lastObservationAt: null, nextDueAt: null, stale: true },
+      {
+        sourceKey: 's',
+        sourceName: null,
+        lastRunId: 1,
+        lastRunStatus: 'failed',
+        lastRunAt: null,
+        lastObservationAt: null,
+        nextDueAt: null,
+        stale: true,
+      },
       [],
     );
     expect(dto.flags).toEqual(['deteriorating', 'maintain', 'band', 'stale', 'partial_regions']);
@@ -77,7 +86,13 @@ describe('scorecard view', () => {
   });
 
   it('labels a carried-forward stock and flags it stale only past its cadence and publication lag', () => {
-    const stock: IndicatorRecord = { ...indicator, direction: 'higher_is_better', band: null, timeAggregation: 'last', frequency: 'year' };
+    const stock: IndicatorRecord = {
+      ...indicator,
+      direction: 'higher_is_better',
+      band: null,
+      timeAggregation: 'last',
+      frequency: 'year',
+    };
     const carried = (valuePeriod: string, lastAt: string) => ({
       indicator: stock,
       value: 1,
@@ -95,7 +110,10 @@ describe('scorecard view', () => {
     const old = toScorecardKpi(row({}), stock, carried('2024', '2023-12-31T16:00:00Z'), 1, null, [], at);
     expect(old.flags).toEqual(['stale', 'carried_forward']);
     // A KPI the domain did not score shows no period, whatever the value read.
-    expect(toScorecardKpi(row({ value: null }), stock, carried('2025', '2024-12-31T16:00:00Z'), 1, null, [], at).valuePeriod).toBeNull();
+    expect(
+      toScorecardKpi(row({ value: null }), stock, carried('2025', '2024-12-31T16:00:00Z'), 1, null, [], at)
+        .valuePeriod,
+    ).toBeNull();
   });
 
   it('counts every status, zero included', () => {
@@ -110,14 +128,25 @@ describe('scorecard view', () => {
   });
 
   it('summarises freshness by the newest and the laggard', () => {
-    const base = { sourceKey: null, sourceName: null, lastRunId: null, lastRunStatus: null, lastRunAt: null, nextDueAt: null };
+    const base = {
+      sourceKey: null,
+      sourceName: null,
+      lastRunId: null,
+      lastRunStatus: null,
+      lastRunAt: null,
+      nextDueAt: null,
+    };
     expect(
       freshnessOf([
         { ...base, lastObservationAt: '2025-09-01T00:00:00.000Z', stale: true },
         { ...base, lastObservationAt: '2025-10-01T00:00:00.000Z', stale: false },
         { ...base, lastObservationAt: null, stale: false },
       ]),
-    ).toEqual({ lastObservationAt: '2025-10-01T00:00:00.000Z', oldestKpiObservationAt: '2025-09-01T00:00:00.000Z', staleKpiCount: 1 });
+    ).toEqual({
+      lastObservationAt: '2025-10-01T00:00:00.000Z',
+      oldestKpiObservationAt: '2025-09-01T00:00:00.000Z',
+      staleKpiCount: 1,
+    });
   });
 
   it('rounds for display and drops non-finite numbers', () => {

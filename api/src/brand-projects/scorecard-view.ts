@@ -54,13 +54,26 @@ export function toProjectScoreDto(score: ProjectScore): ProjectScoreDto {
  * instant: due one cadence after its period started, plus one more for the publication lag (the
  * same rule as lineage freshness), so 2025's yearly figure is still current through 2026.
  */
-export function carriedValueStale(indicator: IndicatorRecord, value: IndicatorScopeValue | undefined, at: Date, timeZone: string): boolean {
+export function carriedValueStale(
+  indicator: IndicatorRecord,
+  value: IndicatorScopeValue | undefined,
+  at: Date,
+  timeZone: string,
+): boolean {
   if (!value?.valuePeriod || !value.lastAt) return false;
   const cadence = CADENCE_OF[indicator.frequency];
-  return assessFreshness({ lastAt: value.lastAt, now: at, cadence, grace: cadence, timeZone }).state === 'stale';
+  return (
+    assessFreshness({ lastAt: value.lastAt, now: at, cadence, grace: cadence, timeZone }).state === 'stale'
+  );
 }
 
-function flagsOf(row: KpiContribution, indicator: IndicatorRecord, lineage: LineageDto | null, partial: boolean, carried: CarriedState): KpiFlag[] {
+function flagsOf(
+  row: KpiContribution,
+  indicator: IndicatorRecord,
+  lineage: LineageDto | null,
+  partial: boolean,
+  carried: CarriedState,
+): KpiFlag[] {
   const flags: KpiFlag[] = [];
   if (row.flags.exceeded) flags.push('exceeded');
   if (row.flags.deteriorating) flags.push('deteriorating');
@@ -94,7 +107,10 @@ export function toScorecardKpi(
   const valuePeriod = row.value !== null ? (value?.valuePeriod ?? null) : null;
   const carried: CarriedState = {
     valuePeriod,
-    stale: valuePeriod !== null && evaluatedAt !== null && carriedValueStale(indicator, value, evaluatedAt.at, evaluatedAt.timeZone),
+    stale:
+      valuePeriod !== null &&
+      evaluatedAt !== null &&
+      carriedValueStale(indicator, value, evaluatedAt.at, evaluatedAt.timeZone),
   };
   return {
     indicatorCode: indicator.code,
@@ -133,7 +149,10 @@ export function toScorecardKpi(
 
 /** Freshness of a set of KPIs: the newest and the oldest "last observation", and how many are stale. */
 export function freshnessOf(lineages: readonly LineageDto[]): FreshnessDto {
-  const times = lineages.map((l) => l.lastObservationAt).filter((t): t is string => t !== null).sort();
+  const times = lineages
+    .map((l) => l.lastObservationAt)
+    .filter((t): t is string => t !== null)
+    .sort();
   return {
     lastObservationAt: times.length > 0 ? times[times.length - 1] : null,
     oldestKpiObservationAt: times.length > 0 ? times[0] : null,

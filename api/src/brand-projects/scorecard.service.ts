@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LineageDto, MatrixCellDto, ProjectMatrixDto, ScorecardDto, SeriesPoint } from '@civicpulse/contracts';
+import type {
+  LineageDto,
+  MatrixCellDto,
+  ProjectMatrixDto,
+  ScorecardDto,
+  SeriesPoint,
+} from '@civicpulse/contracts';
 import {
   type KpiScoringInput,
   periodContainingDate,
@@ -18,7 +24,15 @@ import { resolveRequestedPeriod, type RequestedPeriod } from '../measurement/per
 import type { ScopeRegion } from '../measurement/region-scope';
 import { SeriesService } from '../measurement/series.service';
 import { type ProjectContext, ProjectContextService } from './project-context.service';
-import { colourOf, countStatuses, freshnessOf, round, statusOf, toProjectScoreDto, toScorecardKpi } from './scorecard-view';
+import {
+  colourOf,
+  countStatuses,
+  freshnessOf,
+  round,
+  statusOf,
+  toProjectScoreDto,
+  toScorecardKpi,
+} from './scorecard-view';
 
 /** The computed state of a project over one period and region scope. */
 export interface ScopeEvaluation {
@@ -57,14 +71,23 @@ export class ScorecardService {
   }
 
   /** Scores a project for a period and scope (the shared core of every project endpoint). */
-  async evaluate(context: ProjectContext, period: RequestedPeriod, scope: ScopeRegion[]): Promise<ScopeEvaluation> {
+  async evaluate(
+    context: ProjectContext,
+    period: RequestedPeriod,
+    scope: ScopeRegion[],
+  ): Promise<ScopeEvaluation> {
     const now = this.clock.now();
     const at = new Date(Math.min(now.getTime(), period.resolved.end.getTime() - 1));
     const kpis = context.record.project.kpis.filter((k) => context.indicators.has(k.indicatorCode));
     const indicatorsOf = (cumulative: boolean): IndicatorRecord[] =>
-      kpis.filter((k) => Boolean(k.cumulative) === cumulative).map((k) => context.indicators.get(k.indicatorCode) as IndicatorRecord);
+      kpis
+        .filter((k) => Boolean(k.cumulative) === cumulative)
+        .map((k) => context.indicators.get(k.indicatorCode) as IndicatorRecord);
     // Cumulative KPIs are paced on the year to date at the end of the period, whatever its length.
-    const ytd = resolvePeriodSpec({ kind: 'to_date', unit: 'year', asOf: period.resolved.lastDate }, this.config.timeZone);
+    const ytd = resolvePeriodSpec(
+      { kind: 'to_date', unit: 'year', asOf: period.resolved.lastDate },
+      this.config.timeZone,
+    );
     const [plain, cumulative] = await Promise.all([
       this.values.windowValues(indicatorsOf(false), scope, period.resolved),
       this.values.windowValues(indicatorsOf(true), scope, ytd),
@@ -98,15 +121,25 @@ export class ScorecardService {
     scope: ScopeRegion[],
     period: RequestedPeriod,
   ): Promise<void> {
-    const missing = indicators.filter((i) => i.timeAggregation === 'last' && (values.get(i.code)?.value ?? null) === null);
+    const missing = indicators.filter(
+      (i) => i.timeAggregation === 'last' && (values.get(i.code)?.value ?? null) === null,
+    );
     if (missing.length === 0) return;
     const carried = await this.values.latestValuesBefore(missing, scope, period.resolved.end);
     for (const [code, value] of carried) values.set(code, value);
   }
 
-  async scorecard(code: string, periodText: string | undefined, regions: string[] | undefined): Promise<ScorecardDto> {
+  async scorecard(
+    code: string,
+    periodText: string | undefined,
+    regions: string[] | undefined,
+  ): Promise<ScorecardDto> {
     const context = await this.contexts.load(code);
-    const evaluation = await this.evaluate(context, this.period(periodText), this.contexts.scope(context, regions));
+    const evaluation = await this.evaluate(
+      context,
+      this.period(periodText),
+      this.contexts.scope(context, regions),
+    );
     return this.toScorecard(evaluation, true);
   }
 
@@ -117,7 +150,9 @@ export class ScorecardService {
     const indicators = score.kpis.map((row) => context.indicators.get(row.indicatorCode) as IndicatorRecord);
     const regionIds = scope.flatMap((r) => [r.id, ...r.children.map((c) => c.id)]);
     const lineages = await this.lineage.forIndicators(indicators, regionIds, now);
-    const sparklines = withSparklines ? await this.sparklines(indicators, scope, period.resolved) : new Map<string, SeriesPoint[]>();
+    const sparklines = withSparklines
+      ? await this.sparklines(indicators, scope, period.resolved)
+      : new Map<string, SeriesPoint[]>();
     const kpis = score.kpis.map((row, i) =>
       toScorecardKpi(
         row,
@@ -188,7 +223,13 @@ export class ScorecardService {
       regions: districts.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn })),
       kpis: kpis.map((row) => {
         const indicator = context.indicators.get(row.indicatorCode) as IndicatorRecord;
-        return { indicatorCode: row.indicatorCode, indicatorNameZh: indicator.nameZh, indicatorNameEn: indicator.nameEn, unit: indicator.unit, weight: row.weight };
+        return {
+          indicatorCode: row.indicatorCode,
+          indicatorNameZh: indicator.nameZh,
+          indicatorNameEn: indicator.nameEn,
+          unit: indicator.unit,
+          weight: row.weight,
+        };
       }),
       cells,
       regionScores,
@@ -202,12 +243,18 @@ export class ScorecardService {
     period: ResolvedPeriodSpec,
   ): Promise<Map<string, SeriesPoint[]>> {
     const lastMonth = periodContainingDate(period.lastDate, 'month');
-    const window = resolvePeriodSpec({ kind: 'range', from: shiftPeriod(lastMonth, -11), to: lastMonth }, this.config.timeZone);
+    const window = resolvePeriodSpec(
+      { kind: 'range', from: shiftPeriod(lastMonth, -11), to: lastMonth },
+      this.config.timeZone,
+    );
     const one = scopeAsOne(scope);
     const result = new Map<string, SeriesPoint[]>();
     for (const indicator of indicators) {
       const series = await this.series.series(indicator, [one], 'month', window, this.config.timeZone);
-      result.set(indicator.code, (series.get(one.code) ?? []).map((p) => ({ t: p.t, v: round(p.v, 6) })));
+      result.set(
+        indicator.code,
+        (series.get(one.code) ?? []).map((p) => ({ t: p.t, v: round(p.v, 6) })),
+      );
     }
     return result;
   }

@@ -18,7 +18,12 @@ export class TrendService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async trend(code: string, kpiCode: string, granularity: SeriesGranularity, regions: string[] | undefined): Promise<ProjectTrendDto> {
+  async trend(
+    code: string,
+    kpiCode: string,
+    granularity: SeriesGranularity,
+    regions: string[] | undefined,
+  ): Promise<ProjectTrendDto> {
     const context = await this.contexts.load(code);
     const kpi = context.record.project.kpis.find((k) => k.indicatorCode === kpiCode);
     const indicator = context.indicators.get(kpiCode);
@@ -27,9 +32,32 @@ export class TrendService {
     const p = context.record.project;
     const from = [kpi.baselineDate, p.startDate].sort()[0];
     const to = [kpi.targetDate, p.endDate].sort()[1];
-    const window = resolvePeriodSpec({ kind: 'range', from: { unit: 'day', ...parseLocalDate(from) }, to: { unit: 'day', ...parseLocalDate(to) } }, this.config.timeZone);
-    const one: ScopeRegion = { id: -1, code: 'scope', nameZh: '', nameEn: '', population: null, children: scope };
-    const actual = (await this.series.series(indicator as IndicatorRecord, [one], granularity, window, this.config.timeZone)).get('scope') ?? [];
+    const window = resolvePeriodSpec(
+      {
+        kind: 'range',
+        from: { unit: 'day', ...parseLocalDate(from) },
+        to: { unit: 'day', ...parseLocalDate(to) },
+      },
+      this.config.timeZone,
+    );
+    const one: ScopeRegion = {
+      id: -1,
+      code: 'scope',
+      nameZh: '',
+      nameEn: '',
+      population: null,
+      children: scope,
+    };
+    const actual =
+      (
+        await this.series.series(
+          indicator as IndicatorRecord,
+          [one],
+          granularity,
+          window,
+          this.config.timeZone,
+        )
+      ).get('scope') ?? [];
     // The plan as the domain draws it: baseline → intermediate targets → target, straight between.
     const anchors = [
       { t: kpi.baselineDate, v: kpi.baseline },

@@ -24,7 +24,10 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export class CodeParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (!CODE.test(value)) {
-      throw ValidationError.field(metadata.data ?? 'code', 'must be letters, digits, dot, dash or underscore');
+      throw ValidationError.field(
+        metadata.data ?? 'code',
+        'must be letters, digits, dot, dash or underscore',
+      );
     }
     return value;
   }

@@ -12,10 +12,19 @@ export const PERIOD_TEXT = /^[A-Za-z0-9:.-]{1,32}$/;
 /** `regions=990101,990102` → `['990101','990102']`, each checked, at most 50. */
 export function RegionListParam(): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, description: 'Comma-separated region codes', example: '990101,990102' }),
+    ApiPropertyOptional({
+      type: String,
+      description: 'Comma-separated region codes',
+      example: '990101,990102',
+    }),
     IsOptional(),
     Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : value,
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0)
+        : value,
     ),
     IsArray({ message: 'regions must be a comma-separated list' }),
     ArrayMaxSize(50),
@@ -28,7 +37,8 @@ export function RegionListParam(): PropertyDecorator {
 export function PeriodParam(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      description: 'Reporting period: 2025 | 2025-Q3 | 2025-09 | 2025-09-15 | ytd | qtd | mtd | ytd:2025-05-15 | 2025-01..2025-06 (default ytd)',
+      description:
+        'Reporting period: 2025 | 2025-Q3 | 2025-09 | 2025-09-15 | ytd | qtd | mtd | ytd:2025-05-15 | 2025-01..2025-06 (default ytd)',
       example: '2025-Q3',
     }),
     IsOptional(),

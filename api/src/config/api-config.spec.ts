@@ -33,7 +33,11 @@ describe('API config', () => {
   });
 
   it('parses CORS origins and keeps a given secret', () => {
-    const config = buildApiConfig({ ...base, CORS_ORIGINS: 'https://a.example, https://b.example', JWT_SECRET: 'x'.repeat(40) });
+    const config = buildApiConfig({
+      ...base,
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      JWT_SECRET: 'x'.repeat(40),
+    });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.jwt).toMatchObject({ secret: 'x'.repeat(40), generated: false });
   });
@@ -55,6 +59,9 @@ describe('API config', () => {
   });
 
   it('rejects weak admin passwords and non-postgres URLs', () => {
-    expect(issuesOf({ DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' })).toEqual(['ADMIN_PASSWORD', 'DATABASE_URL']);
+    expect(issuesOf({ DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' })).toEqual([
+      'ADMIN_PASSWORD',
+      'DATABASE_URL',
+    ]);
   });
 });

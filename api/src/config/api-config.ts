@@ -34,7 +34,10 @@ export const apiConfigSchema = z
       .string()
       .default('Asia/Shanghai')
       .refine((zone) => isValidTimeZone(zone), 'must be an IANA time zone such as Asia/Shanghai'),
-    CITY_CODE: z.string().regex(/^\d{6}$/, 'must be a 6-digit region code').default('990100'),
+    CITY_CODE: z
+      .string()
+      .regex(/^\d{6}$/, 'must be a 6-digit region code')
+      .default('990100'),
     WEB_DIST_DIR: z.string().optional(),
     ADMIN_USERNAME: z
       .string()

@@ -32,10 +32,18 @@ export class HealthService {
       report = {
         status: state.pending.length === 0 ? 'ready' : 'not_ready',
         database: 'up',
-        migrations: { applied: state.applied.length, pending: state.pending.length, pendingNames: state.pending },
+        migrations: {
+          applied: state.applied.length,
+          pending: state.pending.length,
+          pendingNames: state.pending,
+        },
       };
     } catch {
-      report = { status: 'not_ready', database: 'down', migrations: { applied: 0, pending: 0, pendingNames: [] } };
+      report = {
+        status: 'not_ready',
+        database: 'down',
+        migrations: { applied: 0, pending: 0, pendingNames: [] },
+      };
     }
     return report;
   }

@@ -14,7 +14,10 @@ export function csvField(value: string | number | null): string {
 }
 
 /** A CSV document: BOM, header, rows, CRLF line ends (what Excel expects). */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): string {
   const lines = [header.map(csvField).join(','), ...rows.map((row) => row.map(csvField).join(','))];
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -1,9 +1,19 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { IndicatorDto, IndicatorSeriesDto, LatestByRegionDto, RegionComparisonDto } from '@civicpulse/contracts';
+import type {
+  IndicatorDto,
+  IndicatorSeriesDto,
+  LatestByRegionDto,
+  RegionComparisonDto,
+} from '@civicpulse/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { CodeParamPipe } from '../common/param-pipes';
-import { CompareQueryDto, IndicatorListQueryDto, LatestByRegionQueryDto, SeriesQueryDto } from './dto/indicator-queries.dto';
+import {
+  CompareQueryDto,
+  IndicatorListQueryDto,
+  LatestByRegionQueryDto,
+  SeriesQueryDto,
+} from './dto/indicator-queries.dto';
 import { IndicatorsService } from './indicators.service';
 
 interface CsvResponse {
@@ -31,8 +41,13 @@ export class IndicatorsController {
   }
 
   @Get(':code/series')
-  @ApiOkResponse({ description: 'Series per region at a granularity (hour from observations, coarser from rollups)' })
-  series(@Param('code', CodeParamPipe) code: string, @Query() query: SeriesQueryDto): Promise<IndicatorSeriesDto> {
+  @ApiOkResponse({
+    description: 'Series per region at a granularity (hour from observations, coarser from rollups)',
+  })
+  series(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() query: SeriesQueryDto,
+  ): Promise<IndicatorSeriesDto> {
     return this.indicators.seriesOf(code, query);
   }
 
@@ -52,13 +67,19 @@ export class IndicatorsController {
 
   @Get(':code/compare')
   @ApiOkResponse({ description: 'One value per region for a period, ranked by the indicator direction' })
-  compare(@Param('code', CodeParamPipe) code: string, @Query() query: CompareQueryDto): Promise<RegionComparisonDto> {
+  compare(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() query: CompareQueryDto,
+  ): Promise<RegionComparisonDto> {
     return this.indicators.compare(code, query);
   }
 
   @Get(':code/latest-by-region')
   @ApiOkResponse({ description: 'Newest value per region of a level (district choropleth)' })
-  latestByRegion(@Param('code', CodeParamPipe) code: string, @Query() query: LatestByRegionQueryDto): Promise<LatestByRegionDto> {
+  latestByRegion(
+    @Param('code', CodeParamPipe) code: string,
+    @Query() query: LatestByRegionQueryDto,
+  ): Promise<LatestByRegionDto> {
     return this.indicators.latestByRegion(code, query.level ?? 'district');
   }
 }

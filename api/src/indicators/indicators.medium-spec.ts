@@ -21,7 +21,11 @@ describe('indicators, regions and overview (medium)', () => {
     const health = await t.http().get('/api/indicators').query({ domain: 'health' }).set(auth).expect(200);
     expect(health.body.map((i: { code: string }) => i.code)).toEqual([FIXTURE.occupancy]);
     const text = await t.http().get('/api/indicators').query({ q: '拥堵' }).set(auth).expect(200);
-    expect(text.body[0]).toMatchObject({ code: FIXTURE.congestion, direction: 'lower_is_better', lastObservationAt: '2025-09-30T16:30:00.000Z' });
+    expect(text.body[0]).toMatchObject({
+      code: FIXTURE.congestion,
+      direction: 'lower_is_better',
+      lastObservationAt: '2025-09-30T16:30:00.000Z',
+    });
     // LIKE wildcards are searched for literally: no name contains '%', so nothing matches.
     const wildcard = await t.http().get('/api/indicators').query({ q: '%' }).set(auth).expect(200);
     expect(wildcard.body).toEqual([]);
@@ -37,7 +41,12 @@ describe('indicators, regions and overview (medium)', () => {
       .query({ granularity: 'month', from: '2025-08-01', to: '2025-10-31', regions: '990100,990101' })
       .set(auth)
       .expect(200);
-    expect(res.body).toMatchObject({ from: '2025-08-01', to: '2025-10-31', granularity: 'month', timeZone: 'Asia/Shanghai' });
+    expect(res.body).toMatchObject({
+      from: '2025-08-01',
+      to: '2025-10-31',
+      granularity: 'month',
+      timeZone: 'Asia/Shanghai',
+    });
     const [city, d1] = res.body.series;
     expect(city.regionCode).toBe('990100');
     expect(city.points.map((p: { t: string }) => p.t)).toEqual(['2025-08-01', '2025-09-01', '2025-10-01']);
@@ -72,9 +81,24 @@ describe('indicators, regions and overview (medium)', () => {
       .query({ granularity: 'hour', from: '2025-01-01', to: '2025-12-31' })
       .set(auth)
       .expect(400);
-    await t.http().get(`/api/indicators/${FIXTURE.congestion}/series`).query({ from: '2025-12-01', to: '2025-01-01' }).set(auth).expect(400);
-    await t.http().get(`/api/indicators/${FIXTURE.congestion}/series`).query({ from: '2025-02-30' }).set(auth).expect(400);
-    await t.http().get(`/api/indicators/${FIXTURE.congestion}/series`).query({ regions: '999999' }).set(auth).expect(400);
+    await t
+      .http()
+      .get(`/api/indicators/${FIXTURE.congestion}/series`)
+      .query({ from: '2025-12-01', to: '2025-01-01' })
+      .set(auth)
+      .expect(400);
+    await t
+      .http()
+      .get(`/api/indicators/${FIXTURE.congestion}/series`)
+      .query({ from: '2025-02-30' })
+      .set(auth)
+      .expect(400);
+    await t
+      .http()
+      .get(`/api/indicators/${FIXTURE.congestion}/series`)
+      .query({ regions: '999999' })
+      .set(auth)
+      .expect(400);
   });
 
   it('exports CSV with a BOM, CRLF and escaped names', async () => {
@@ -91,7 +115,9 @@ describe('indicators, regions and overview (medium)', () => {
       })
       .expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toContain(`${FIXTURE.punctuality}_month_2025-09-01_2025-09-30.csv`);
+    expect(res.headers['content-disposition']).toContain(
+      `${FIXTURE.punctuality}_month_2025-09-01_2025-09-30.csv`,
+    );
     const body = res.body as string;
     expect(body.charCodeAt(0)).toBe(0xfeff);
     expect(body.slice(1).split('\r\n')).toEqual([
@@ -103,7 +129,12 @@ describe('indicators, regions and overview (medium)', () => {
   });
 
   it('compares regions, ranked by direction', async () => {
-    const res = await t.http().get(`/api/indicators/${FIXTURE.congestion}/compare`).query({ period: '2025-09' }).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/indicators/${FIXTURE.congestion}/compare`)
+      .query({ period: '2025-09' })
+      .set(auth)
+      .expect(200);
     expect(res.body.aggregate).toBeCloseTo(1.7, 6);
     const byCode = Object.fromEntries(res.body.items.map((i: { regionCode: string }) => [i.regionCode, i]));
     expect(byCode['990101']).toMatchObject({ value: 1.75, rank: 3 });
@@ -111,7 +142,11 @@ describe('indicators, regions and overview (medium)', () => {
   });
 
   it('gives the latest value per district for the map', async () => {
-    const res = await t.http().get(`/api/indicators/${FIXTURE.satisfaction}/latest-by-region`).set(auth).expect(200);
+    const res = await t
+      .http()
+      .get(`/api/indicators/${FIXTURE.satisfaction}/latest-by-region`)
+      .set(auth)
+      .expect(200);
     expect(res.body.items.map((i: { value: number }) => i.value)).toEqual([76, 74, 75]);
     expect(res.body).toMatchObject({ min: 74, max: 76, level: 'district' });
     expect(res.body.items[0].periodStart).toBe('2025-09-01');
@@ -122,17 +157,33 @@ describe('indicators, regions and overview (medium)', () => {
     const res = await t.http().get('/api/regions').set(auth).expect(200);
     expect(res.body.items.map((r: { code: string }) => r.code)).toEqual([FIXTURE.city, ...FIXTURE.districts]);
     expect(res.body.geojson.type).toBe('FeatureCollection');
-    expect(res.body.geojson.features[1]).toMatchObject({ id: '990101', geometry: { type: 'Polygon' }, properties: { level: 'district' } });
+    expect(res.body.geojson.features[1]).toMatchObject({
+      id: '990101',
+      geometry: { type: 'Polygon' },
+      properties: { level: 'district' },
+    });
     expect(res.body.geojson.features[0].geometry).toBeNull();
   });
 
   it('summarises each domain on the overview', async () => {
     const res = await t.http().get('/api/overview').set(auth).expect(200);
-    expect(res.body.domains.map((d: { domain: string }) => d.domain)).toEqual(['traffic', 'health', 'education', 'satisfaction']);
+    expect(res.body.domains.map((d: { domain: string }) => d.domain)).toEqual([
+      'traffic',
+      'health',
+      'education',
+      'satisfaction',
+    ]);
     const traffic = res.body.domains[0];
-    const congestion = traffic.headlines.find((h: { indicatorCode: string }) => h.indicatorCode === FIXTURE.congestion);
+    const congestion = traffic.headlines.find(
+      (h: { indicatorCode: string }) => h.indicatorCode === FIXTURE.congestion,
+    );
     // City value from districts, by month: Sep 1.70 (weighted), Oct 3.00 (only 990101 reported).
-    expect(congestion).toMatchObject({ latestPeriodStart: '2025-10-01', latest: 3, previous: 1.7, improving: false });
+    expect(congestion).toMatchObject({
+      latestPeriodStart: '2025-10-01',
+      latest: 3,
+      previous: 1.7,
+      improving: false,
+    });
     expect(congestion.change).toBeCloseTo(1.3, 6);
     expect(congestion.sparkline).toHaveLength(12);
     expect(res.body.openAlertCount).toBe(0);

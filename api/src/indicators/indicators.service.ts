@@ -17,7 +17,12 @@ import {
   shiftPeriod,
   firstDateOf,
 } from '@civicpulse/domain';
-import { IndicatorQueryRepository, type IndicatorRecord, RegionQueryRepository, RollupReadRepository } from '@civicpulse/db';
+import {
+  IndicatorQueryRepository,
+  type IndicatorRecord,
+  RegionQueryRepository,
+  RollupReadRepository,
+} from '@civicpulse/db';
 import { NotFoundError, ValidationError } from '@civicpulse/server-kit';
 import { round } from '../brand-projects/scorecard-view';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -43,7 +48,8 @@ const DEFAULT_SPAN: Record<SeriesGranularity, (to: LocalDate) => LocalDate> = {
 
 /** Rollup level and look-back (days) used to find each region's latest value, by frequency. */
 function latestLevel(indicator: IndicatorRecord): { level: 'day' | 'month' | 'year'; lookBackDays: number } {
-  if (indicator.frequency === 'hour' || indicator.frequency === 'day') return { level: 'day', lookBackDays: 120 };
+  if (indicator.frequency === 'hour' || indicator.frequency === 'day')
+    return { level: 'day', lookBackDays: 120 };
   if (indicator.frequency === 'month') return { level: 'month', lookBackDays: 3 * 366 };
   return { level: 'year', lookBackDays: 5 * 366 };
 }
@@ -83,7 +89,13 @@ export class IndicatorsService {
     if (from > to) throw ValidationError.field('from', 'must not be after to');
     const window = resolveDateWindow(from, to, this.config.timeZone);
     const scope = await this.scope(query.regions, [this.config.cityCode]);
-    const byRegion = await this.series.series(indicator, scope, granularity, window.resolved, this.config.timeZone);
+    const byRegion = await this.series.series(
+      indicator,
+      scope,
+      granularity,
+      window.resolved,
+      this.config.timeZone,
+    );
     return {
       indicatorCode: indicator.code,
       unit: indicator.unit,
@@ -103,7 +115,9 @@ export class IndicatorsService {
   /** The same series as CSV (one row per region and bucket), for Excel. */
   async seriesCsv(code: string, query: SeriesQueryDto): Promise<{ filename: string; body: string }> {
     const dto = await this.seriesOf(code, query);
-    const rows = dto.series.flatMap((s) => s.points.map((p) => [s.regionCode, s.regionNameZh, s.regionNameEn, p.t, p.v, dto.unit]));
+    const rows = dto.series.flatMap((s) =>
+      s.points.map((p) => [s.regionCode, s.regionNameZh, s.regionNameEn, p.t, p.v, dto.unit]),
+    );
     return {
       filename: `${dto.indicatorCode}_${dto.granularity}_${dto.from}_${dto.to}.csv`,
       body: toCsv(['region_code', 'region_name_zh', 'region_name_en', 'period_start', 'value', 'unit'], rows),
@@ -126,7 +140,9 @@ export class IndicatorsService {
       if (indicator.direction === 'target_band') return scoreBand(v, indicator.band).score ?? -Infinity;
       return v;
     };
-    const ranked = items.filter((i) => i.value !== null).sort((a, b) => goodness(b.value as number) - goodness(a.value as number));
+    const ranked = items
+      .filter((i) => i.value !== null)
+      .sort((a, b) => goodness(b.value as number) - goodness(a.value as number));
     const rank = new Map(ranked.map((item, i) => [item.regionCode, i + 1]));
     return {
       indicatorCode: indicator.code,
@@ -165,7 +181,11 @@ export class IndicatorsService {
       };
     });
     const present = items.map((i) => i.value).filter((v): v is number => v !== null);
-    const lineage = await this.lineage.forIndicators([indicator], regions.map((r) => r.id), this.clock.now());
+    const lineage = await this.lineage.forIndicators(
+      [indicator],
+      regions.map((r) => r.id),
+      this.clock.now(),
+    );
     return {
       indicatorCode: indicator.code,
       unit: indicator.unit,
@@ -190,10 +210,10 @@ export class IndicatorsService {
     if (requested && requested.length > 0) {
       const known = new Set(all.map((r) => r.code));
       const unknown = requested.filter((c) => !known.has(c));
-      if (unknown.length > 0) throw ValidationError.field('regions', `unknown region codes: ${unknown.join(', ')}`);
+      if (unknown.length > 0)
+        throw ValidationError.field('regions', `unknown region codes: ${unknown.join(', ')}`);
       return buildScope([...new Set(requested)], all);
     }
     return buildScope(defaults ?? all.filter((r) => r.level === 'district').map((r) => r.code), all);
   }
 }
-

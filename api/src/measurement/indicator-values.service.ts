@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { parseLocalDate, periodContainingDate, periodKey, resolvePeriodSpec, type ResolvedPeriodSpec, type RollupCell } from '@civicpulse/domain';
+import {
+  parseLocalDate,
+  periodContainingDate,
+  periodKey,
+  resolvePeriodSpec,
+  type ResolvedPeriodSpec,
+  type RollupCell,
+} from '@civicpulse/domain';
 import { type IndicatorRecord, type RollupLevel, RollupReadRepository } from '@civicpulse/db';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { type ScopeRegion, scopeRegionIds } from './region-scope';
@@ -82,7 +89,12 @@ export class IndicatorValuesService {
     for (const level of ['year', 'month'] as const satisfies readonly RollupLevel[]) {
       const ofLevel = indicators.filter((i) => (i.frequency === 'year') === (level === 'year'));
       if (ofLevel.length === 0) continue;
-      const latest = await this.rollups.findLatestBucketsBefore({ level, indicatorIds: ofLevel.map((i) => i.id), regionIds, before });
+      const latest = await this.rollups.findLatestBucketsBefore({
+        level,
+        indicatorIds: ofLevel.map((i) => i.id),
+        regionIds,
+        before,
+      });
       // Indicators whose latest data share a bucket are read together: one window per bucket.
       const byBucket = new Map<string, IndicatorRecord[]>();
       for (const row of latest) {
@@ -101,7 +113,11 @@ export class IndicatorValuesService {
     return result;
   }
 
-  private async readCells(indicatorIds: number[], regionIds: number[], window: ResolvedPeriodSpec): Promise<CellIndex> {
+  private async readCells(
+    indicatorIds: number[],
+    regionIds: number[],
+    window: ResolvedPeriodSpec,
+  ): Promise<CellIndex> {
     const index: CellIndex = new Map();
     for (const plan of planBuckets(window)) {
       const rows = await this.rollups.findRollups({

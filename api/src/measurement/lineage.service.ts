@@ -9,7 +9,13 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
  * Expected refresh of an indicator by its frequency. The grace of one more period covers the
  * publication lag: September's monthly value (stamped 1 September) is only due in October.
  */
-export const CADENCE_OF: Record<Frequency, string> = { hour: 'PT1H', day: 'P1D', month: 'P1M', quarter: 'P3M', year: 'P1Y' };
+export const CADENCE_OF: Record<Frequency, string> = {
+  hour: 'PT1H',
+  day: 'P1D',
+  month: 'P1M',
+  quarter: 'P3M',
+  year: 'P1Y',
+};
 
 function nextCronRun(schedule: string | null, after: Date, timeZone: string): Date | null {
   if (!schedule) return null;
@@ -29,7 +35,11 @@ export class LineageService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async forIndicators(indicators: readonly IndicatorRecord[], regionIds: readonly number[], now: Date): Promise<Map<string, LineageDto>> {
+  async forIndicators(
+    indicators: readonly IndicatorRecord[],
+    regionIds: readonly number[],
+    now: Date,
+  ): Promise<Map<string, LineageDto>> {
     const rows = await this.lineage.forIndicators(
       indicators.map((i) => i.id),
       regionIds,
@@ -56,7 +66,10 @@ export class LineageService {
       lastRunStatus: row?.lastRunStatus ?? null,
       lastRunAt: lastRunAt?.toISOString() ?? null,
       lastObservationAt: lastAt?.toISOString() ?? null,
-      nextDueAt: (nextCronRun(row?.schedule ?? null, now, this.config.timeZone) ?? freshness.nextDueAt)?.toISOString() ?? null,
+      nextDueAt:
+        (
+          nextCronRun(row?.schedule ?? null, now, this.config.timeZone) ?? freshness.nextDueAt
+        )?.toISOString() ?? null,
       stale: freshness.state === 'stale',
     };
   }

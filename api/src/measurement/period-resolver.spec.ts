@@ -17,7 +17,13 @@ describe('resolveRequestedPeriod', () => {
 
   it('reads ytd as the local year to today and is the default', () => {
     const { dto } = resolveRequestedPeriod(undefined, NOW, TZ);
-    expect(dto).toMatchObject({ key: 'ytd:2025-11-15', kind: 'to_date', from: '2025-01-01', to: '2025-11-15', previousKey: 'ytd:2024-11-15' });
+    expect(dto).toMatchObject({
+      key: 'ytd:2025-11-15',
+      kind: 'to_date',
+      from: '2025-01-01',
+      to: '2025-11-15',
+      previousKey: 'ytd:2024-11-15',
+    });
   });
 
   it('uses the local date, not the UTC one, for "today"', () => {
@@ -26,13 +32,16 @@ describe('resolveRequestedPeriod', () => {
     expect(dto.key).toBe('mtd:2026-01-01');
   });
 
-  it.each(['2025-Q5', '2025-13', 'last-year', '1800', '2025-02-30'])('rejects %s as a period field error', (text) => {
-    try {
-      resolveRequestedPeriod(text, NOW, TZ);
-      throw new Error('expected a ValidationError');
-    } catch (error) {
-      expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).details[0]?.field).toBe('period');
-    }
-  });
+  it.each(['2025-Q5', '2025-13', 'last-year', '1800', '2025-02-30'])(
+    'rejects %s as a period field error',
+    (text) => {
+      try {
+        resolveRequestedPeriod(text, NOW, TZ);
+        throw new Error('expected a ValidationError');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).details[0]?.field).toBe('period');
+      }
+    },
+  );
 });

@@ -37,7 +37,12 @@ function kindOf(spec: PeriodSpec): PeriodDto['kind'] {
  * `ytd` / `qtd` / `mtd` (to today, local), `ytd:2025-05-15`, or `2025-01..2025-06`.
  * Absent means year to date. Errors become a ValidationError on `field`.
  */
-export function resolveRequestedPeriod(text: string | undefined, now: Date, timeZone: string, field = 'period'): RequestedPeriod {
+export function resolveRequestedPeriod(
+  text: string | undefined,
+  now: Date,
+  timeZone: string,
+  field = 'period',
+): RequestedPeriod {
   const raw = (text ?? 'ytd').trim();
   let spec: PeriodSpec;
   try {

@@ -24,7 +24,10 @@ export function buildScope(codes: readonly string[], all: readonly RegionRecord[
     population: r.population,
     children: depth > 0 ? [] : all.filter((c) => c.parentCode === r.code).map((c) => toScope(c, depth + 1)),
   });
-  return codes.map((code) => byCode.get(code)).filter((r): r is RegionRecord => r !== undefined).map((r) => toScope(r, 0));
+  return codes
+    .map((code) => byCode.get(code))
+    .filter((r): r is RegionRecord => r !== undefined)
+    .map((r) => toScope(r, 0));
 }
 
 /** Every region id whose rollups a scope needs (the regions and their children). */

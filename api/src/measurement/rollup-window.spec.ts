@@ -2,7 +2,12 @@ import { resolvePeriodSpec, type RollupCell } from '@civicpulse/domain';
 import type { IndicatorRecord } from '@civicpulse/db';
 import { combineRegions, planBuckets, regionValueOverTime } from './rollup-window';
 
-const cell = (value: number, at: string, num: number | null = null, den: number | null = null): RollupCell => ({
+const cell = (
+  value: number,
+  at: string,
+  num: number | null = null,
+  den: number | null = null,
+): RollupCell => ({
   count: 1,
   sum: value,
   min: value,
@@ -32,7 +37,12 @@ describe('planBuckets', () => {
   it('reads a year to date as month rows plus day rows', () => {
     const plan = planBuckets(resolvePeriodSpec('ytd:2025-03-10'));
     expect(plan).toEqual([
-      { level: 'month', fromBucket: '2025-01-01', toBucket: '2025-02-01', buckets: new Set(['2025-01-01', '2025-02-01']) },
+      {
+        level: 'month',
+        fromBucket: '2025-01-01',
+        toBucket: '2025-02-01',
+        buckets: new Set(['2025-01-01', '2025-02-01']),
+      },
       expect.objectContaining({ level: 'day', fromBucket: '2025-03-01', toBucket: '2025-03-10' }),
     ]);
   });
@@ -47,13 +57,19 @@ describe('planBuckets', () => {
 describe('regionValueOverTime', () => {
   it('keeps the latest components for stocks', () => {
     const stock = indicator({ timeAggregation: 'last', regionAggregation: 'ratio_of_sums' });
-    const v = regionValueOverTime(stock, [cell(50, '2025-02-01T00:00:00Z', 5, 10), cell(40, '2025-01-01T00:00:00Z', 4, 10)]);
+    const v = regionValueOverTime(stock, [
+      cell(50, '2025-02-01T00:00:00Z', 5, 10),
+      cell(40, '2025-01-01T00:00:00Z', 4, 10),
+    ]);
     expect(v).toMatchObject({ value: 50, numerator: 5, denominator: 10 });
   });
 
   it('sums components over time for flows', () => {
     const rate = indicator({ timeAggregation: 'ratio', regionAggregation: 'ratio_of_sums', ratioScale: 100 });
-    const v = regionValueOverTime(rate, [cell(50, '2025-02-01T00:00:00Z', 5, 10), cell(40, '2025-01-01T00:00:00Z', 4, 10)]);
+    const v = regionValueOverTime(rate, [
+      cell(50, '2025-02-01T00:00:00Z', 5, 10),
+      cell(40, '2025-01-01T00:00:00Z', 4, 10),
+    ]);
     expect(v).toMatchObject({ value: 45, numerator: 9, denominator: 20 });
   });
 
@@ -65,7 +81,14 @@ describe('regionValueOverTime', () => {
 describe('combineRegions', () => {
   it('weighs weighted means by population', () => {
     const v = combineRegions(indicator({ regionAggregation: 'weighted_mean' }), [
-      { regionCode: 'a', value: 1.75, numerator: null, denominator: null, lastAt: null, population: 1_000_000 },
+      {
+        regionCode: 'a',
+        value: 1.75,
+        numerator: null,
+        denominator: null,
+        lastAt: null,
+        population: 1_000_000,
+      },
       { regionCode: 'b', value: 1.65, numerator: null, denominator: null, lastAt: null, population: 500_000 },
       { regionCode: 'c', value: null, numerator: null, denominator: null, lastAt: null, population: 500_000 },
     ]);

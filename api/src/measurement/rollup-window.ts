@@ -52,7 +52,10 @@ const EMPTY: RegionWindowValue = { value: null, numerator: null, denominator: nu
  * keeping Σnum/Σden so regions can later be combined as a ratio of sums. For stocks (`last`)
  * the components of the latest cell are kept, not summed over time.
  */
-export function regionValueOverTime(indicator: IndicatorRecord, cells: readonly RollupCell[]): RegionWindowValue {
+export function regionValueOverTime(
+  indicator: IndicatorRecord,
+  cells: readonly RollupCell[],
+): RegionWindowValue {
   if (cells.length === 0) return EMPTY;
   const aggregate = aggregateTime(cells, indicator.timeAggregation, { ratioScale: indicator.ratioScale });
   const merged = mergeRollups(cells);
@@ -75,7 +78,10 @@ export interface WeighedRegionValue extends RegionWindowValue {
 }
 
 /** Combines regions by the indicator's region rule (domain math); population weighs `weighted_mean`. */
-export function combineRegions(indicator: IndicatorRecord, values: readonly WeighedRegionValue[]): number | null {
+export function combineRegions(
+  indicator: IndicatorRecord,
+  values: readonly WeighedRegionValue[],
+): number | null {
   const cells: RegionCell[] = values
     .filter((v) => v.value !== null || (v.numerator !== null && v.denominator !== null))
     .map((v) => ({

@@ -10,7 +10,12 @@ import {
   type RollupCell,
   toLocalDateTime,
 } from '@civicpulse/domain';
-import { type IndicatorRecord, ObservationSeriesRepository, type RollupLevel, RollupReadRepository } from '@civicpulse/db';
+import {
+  type IndicatorRecord,
+  ObservationSeriesRepository,
+  type RollupLevel,
+  RollupReadRepository,
+} from '@civicpulse/db';
 import { ValidationError } from '@civicpulse/server-kit';
 import { valueOfRegion } from './indicator-values.service';
 import { type ScopeRegion, scopeRegionIds } from './region-scope';
@@ -60,12 +65,16 @@ export class SeriesService {
         throw ValidationError.field('granularity', `hourly series cover at most ${MAX_HOURLY_DAYS} days`);
       }
       const keys: string[] = [];
-      for (let t = window.start.getTime(); t < window.end.getTime(); t += 3_600_000) keys.push(hourKey(new Date(t), timeZone));
+      for (let t = window.start.getTime(); t < window.end.getTime(); t += 3_600_000)
+        keys.push(hourKey(new Date(t), timeZone));
       return [...new Set(keys)];
     }
     const periods = periodsInRange(window.start, window.end, granularity, timeZone);
     if (periods.length > MAX_SERIES_POINTS) {
-      throw ValidationError.field('granularity', `the window has ${periods.length} ${granularity}s; at most ${MAX_SERIES_POINTS} points per series`);
+      throw ValidationError.field(
+        'granularity',
+        `the window has ${periods.length} ${granularity}s; at most ${MAX_SERIES_POINTS} points per series`,
+      );
     }
     return periods.map((p) => formatLocalDate(firstDateOf(p.period)));
   }

@@ -12,7 +12,9 @@ export class OverviewController {
   constructor(private readonly overview: OverviewService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Per domain: headline indicators (latest, change, status, sparkline) and open alerts' })
+  @ApiOkResponse({
+    description: 'Per domain: headline indicators (latest, change, status, sparkline) and open alerts',
+  })
   get(): Promise<OverviewDto> {
     return this.overview.overview();
   }

@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DomainOverviewDto, HeadlineIndicatorDto, KpiStatusDto, OverviewDto, StatusColour } from '@civicpulse/contracts';
+import type {
+  DomainOverviewDto,
+  HeadlineIndicatorDto,
+  KpiStatusDto,
+  OverviewDto,
+  StatusColour,
+} from '@civicpulse/contracts';
 import {
   DOMAINS,
   type Domain,
@@ -9,7 +15,12 @@ import {
   scoreBand,
   shiftPeriod,
 } from '@civicpulse/domain';
-import { AlertRepository, IndicatorQueryRepository, type IndicatorRecord, RegionQueryRepository } from '@civicpulse/db';
+import {
+  AlertRepository,
+  IndicatorQueryRepository,
+  type IndicatorRecord,
+  RegionQueryRepository,
+} from '@civicpulse/db';
 import { ProjectContextService } from '../brand-projects/project-context.service';
 import { colourOf, round, statusOf } from '../brand-projects/scorecard-view';
 import { ScorecardService } from '../brand-projects/scorecard.service';
@@ -63,17 +74,32 @@ export class OverviewService {
     ]);
     const city = buildScope([this.config.cityCode], regions);
     const lastMonth = periodContainingDate(localDateOf(now, this.config.timeZone), 'month');
-    const window = resolvePeriodSpec({ kind: 'range', from: shiftPeriod(lastMonth, -12), to: lastMonth }, this.config.timeZone);
-    const lineages = await this.lineage.forIndicators(all, regions.map((r) => r.id), now);
+    const window = resolvePeriodSpec(
+      { kind: 'range', from: shiftPeriod(lastMonth, -12), to: lastMonth },
+      this.config.timeZone,
+    );
+    const lineages = await this.lineage.forIndicators(
+      all,
+      regions.map((r) => r.id),
+      now,
+    );
 
     const domains: DomainOverviewDto[] = [];
     for (const domain of DOMAINS) {
       const own = all.filter((i) => i.domain === domain);
       const targeted = own.filter((i) => standings.has(i.code));
-      const picked = (targeted.length > 0 ? targeted : own.slice(0, FALLBACK_HEADLINES)).slice(0, MAX_HEADLINES);
+      const picked = (targeted.length > 0 ? targeted : own.slice(0, FALLBACK_HEADLINES)).slice(
+        0,
+        MAX_HEADLINES,
+      );
       const headlines: HeadlineIndicatorDto[] = [];
       for (const indicator of picked) {
-        const points = city.length > 0 ? ((await this.series.series(indicator, city, 'month', window, this.config.timeZone)).get(this.config.cityCode) ?? []) : [];
+        const points =
+          city.length > 0
+            ? ((await this.series.series(indicator, city, 'month', window, this.config.timeZone)).get(
+                this.config.cityCode,
+              ) ?? [])
+            : [];
         const withData = points.filter((p): p is { t: string; v: number } => p.v !== null);
         const latest = withData[withData.length - 1] ?? null;
         const previous = withData[withData.length - 2] ?? null;
@@ -111,7 +137,11 @@ export class OverviewService {
     const period = this.scorecards.period('ytd');
     const standings = new Map<string, KpiStanding>();
     for (const context of await this.contexts.loadAll()) {
-      const evaluation = await this.scorecards.evaluate(context, period, this.contexts.scope(context, undefined));
+      const evaluation = await this.scorecards.evaluate(
+        context,
+        period,
+        this.contexts.scope(context, undefined),
+      );
       for (const row of evaluation.score.kpis) {
         const score = row.score ?? -1;
         const known = standings.get(row.indicatorCode);

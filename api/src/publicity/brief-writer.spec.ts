@@ -30,14 +30,25 @@ const kpi = (overrides: Partial<ScorecardDto['kpis'][number]> = {}): ScorecardDt
   colour: 'orange',
   flags: [],
   sparkline: [],
-  lineage: { sourceKey: null, sourceName: null, lastRunId: null, lastRunStatus: null, lastRunAt: null, lastObservationAt: null, nextDueAt: null, stale: false },
+  lineage: {
+    sourceKey: null,
+    sourceName: null,
+    lastRunId: null,
+    lastRunStatus: null,
+    lastRunAt: null,
+    lastObservationAt: null,
+    nextDueAt: null,
+    stale: false,
+  },
   regionsWithData: [],
   ...overrides,
 });
 
 describe('brief writer', () => {
   it('writes the Chinese sentence with percentage points and districts behind', () => {
-    expect(kpiSentence(kpi(), 79, 2, period, 'zh')).toBe('就医满意度：目标 85%，实际 82%，较上季度提高 3 个百分点，2 个区落后于进度');
+    expect(kpiSentence(kpi(), 79, 2, period, 'zh')).toBe(
+      '就医满意度：目标 85%，实际 82%，较上季度提高 3 个百分点，2 个区落后于进度',
+    );
   });
 
   it('writes the English sentence', () => {
@@ -50,7 +61,9 @@ describe('brief writer', () => {
     expect(kpiSentence(kpi({ unit: 'ratio', value: 1.7, target: 1.6 }), 1.75, 0, period, 'zh')).toBe(
       '就医满意度：目标 1.6 ratio，实际 1.7 ratio，较上季度下降 0.05 ratio',
     );
-    expect(kpiSentence(kpi({ value: null }), null, 0, period, 'en')).toBe('Patient satisfaction: target 85%, no data yet');
+    expect(kpiSentence(kpi({ value: null }), null, 0, period, 'en')).toBe(
+      'Patient satisfaction: target 85%, no data yet',
+    );
   });
 
   it('renders Markdown with a title, the headline and one bullet per KPI', () => {
@@ -60,16 +73,42 @@ describe('brief writer', () => {
       projectNameEn: 'Healthy City',
       period,
       regions: [],
-      score: { score: 58.36, colour: 'orange', coverage: 0.8182, insufficientData: false, outcomeScore: 60, satisfactionScore: 50, satisfactionShare: 0.2 },
-      statusCounts: { achieved: 0, on_track: 0, needs_acceleration: 1, limited: 0, deteriorating: 0, no_data: 0 },
+      score: {
+        score: 58.36,
+        colour: 'orange',
+        coverage: 0.8182,
+        insufficientData: false,
+        outcomeScore: 60,
+        satisfactionScore: 50,
+        satisfactionShare: 0.2,
+      },
+      statusCounts: {
+        achieved: 0,
+        on_track: 0,
+        needs_acceleration: 1,
+        limited: 0,
+        deteriorating: 0,
+        no_data: 0,
+      },
       kpis: [kpi()],
       freshness: { lastObservationAt: null, oldestKpiObservationAt: null, staleKpiCount: 0 },
       computedAt: '2025-11-15T02:00:00.000Z',
     } as ScorecardDto;
-    const brief = writeBrief({ current: card, previousValues: new Map([['health.satisfaction', 79]]), districtsBehind: new Map() }, 'zh', 'markdown');
+    const brief = writeBrief(
+      { current: card, previousValues: new Map([['health.satisfaction', 79]]), districtsBehind: new Map() },
+      'zh',
+      'markdown',
+    );
     expect(brief.title).toBe('健康城市 2025-Q3 简报');
     expect(brief.body).toBe(
-      ['# 健康城市 2025-Q3 简报', '', '**综合得分 58.36（橙色），数据覆盖 81.82%**', '', '- 就医满意度：目标 85%，实际 82%，较上季度提高 3 个百分点', ''].join('\n'),
+      [
+        '# 健康城市 2025-Q3 简报',
+        '',
+        '**综合得分 58.36（橙色），数据覆盖 81.82%**',
+        '',
+        '- 就医满意度：目标 85%，实际 82%，较上季度提高 3 个百分点',
+        '',
+      ].join('\n'),
     );
   });
 

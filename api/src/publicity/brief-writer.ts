@@ -50,7 +50,14 @@ function withUnit(n: number, unit: string, lang: Lang): string {
 /** "上季度" / "the previous quarter", by the kind of period compared. */
 function previousWord(period: PeriodDto, lang: Lang): string {
   const unit = period.kind === 'to_date' ? 'same' : period.kind;
-  const zh: Record<string, string> = { quarter: '上季度', month: '上月', year: '上年', day: '前一日', same: '上年同期', range: '上期' };
+  const zh: Record<string, string> = {
+    quarter: '上季度',
+    month: '上月',
+    year: '上年',
+    day: '前一日',
+    same: '上年同期',
+    range: '上期',
+  };
   const en: Record<string, string> = {
     quarter: 'the previous quarter',
     month: 'the previous month',
@@ -91,13 +98,15 @@ export function kpiSentence(
   if (lang === 'zh') {
     parts.push(`目标 ${withUnit(kpi.target, kpi.unit, lang)}`);
     parts.push(kpi.value === null ? '暂无数据' : `实际 ${withUnit(kpi.value, kpi.unit, lang)}`);
-    if (kpi.value !== null && previous !== null) parts.push(changePhrase(kpi.value - previous, kpi.unit, period, lang));
+    if (kpi.value !== null && previous !== null)
+      parts.push(changePhrase(kpi.value - previous, kpi.unit, period, lang));
     if (behind > 0) parts.push(`${behind} 个区落后于进度`);
     return `${name}：${parts.join('，')}`;
   }
   parts.push(`target ${withUnit(kpi.target, kpi.unit, lang)}`);
   parts.push(kpi.value === null ? 'no data yet' : `actual ${withUnit(kpi.value, kpi.unit, lang)}`);
-  if (kpi.value !== null && previous !== null) parts.push(changePhrase(kpi.value - previous, kpi.unit, period, lang));
+  if (kpi.value !== null && previous !== null)
+    parts.push(changePhrase(kpi.value - previous, kpi.unit, period, lang));
   const sentence = `${name}: ${parts.join(', ')}`;
   return behind > 0 ? `${sentence}; ${behind} district${behind === 1 ? '' : 's'} behind schedule` : sentence;
 }
@@ -119,9 +128,17 @@ function headline(card: ScorecardDto, lang: Lang): string {
 export function writeBrief(input: BriefInput, lang: Lang, format: BriefFormat): WrittenBrief {
   const card = input.current;
   const title =
-    lang === 'zh' ? `${card.projectNameZh} ${card.period.key} 简报` : `${card.projectNameEn} — brief for ${card.period.key}`;
+    lang === 'zh'
+      ? `${card.projectNameZh} ${card.period.key} 简报`
+      : `${card.projectNameEn} — brief for ${card.period.key}`;
   const lines = card.kpis.map((kpi) =>
-    kpiSentence(kpi, input.previousValues.get(kpi.indicatorCode) ?? null, input.districtsBehind.get(kpi.indicatorCode) ?? 0, card.period, lang),
+    kpiSentence(
+      kpi,
+      input.previousValues.get(kpi.indicatorCode) ?? null,
+      input.districtsBehind.get(kpi.indicatorCode) ?? 0,
+      card.period,
+      lang,
+    ),
   );
   const head = headline(card, lang);
   const body =

@@ -18,14 +18,20 @@ export class PublicityController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({ description: 'Published: the project appears on the public showcase' })
-  publish(@CurrentUser() actor: AuthUser, @Param('code', CodeParamPipe) code: string): Promise<PublishStateDto> {
+  publish(
+    @CurrentUser() actor: AuthUser,
+    @Param('code', CodeParamPipe) code: string,
+  ): Promise<PublishStateDto> {
     return this.publicity.setPublished(actor, code, true);
   }
 
   @Delete('publish')
   @Roles('admin')
   @ApiOkResponse({ description: 'Unpublished' })
-  unpublish(@CurrentUser() actor: AuthUser, @Param('code', CodeParamPipe) code: string): Promise<PublishStateDto> {
+  unpublish(
+    @CurrentUser() actor: AuthUser,
+    @Param('code', CodeParamPipe) code: string,
+  ): Promise<PublishStateDto> {
     return this.publicity.setPublished(actor, code, false);
   }
 

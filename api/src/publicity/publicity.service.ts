@@ -32,7 +32,8 @@ export class PublicityService {
     if (!inDepartmentScope(actor, context.record.ownerDepartment.code)) {
       throw new ForbiddenError(`Only ${context.record.ownerDepartment.code} may publish this project`);
     }
-    if (!(await this.projects.setPublished(code, published, actor.id))) throw new NotFoundError('Brand project', code);
+    if (!(await this.projects.setPublished(code, published, actor.id)))
+      throw new NotFoundError('Brand project', code);
     await this.audit.append({
       actorId: actor.id,
       actorName: actor.username,
@@ -55,7 +56,11 @@ export class PublicityService {
     const period = this.scorecards.period('ytd');
     const items: PublicBrandProjectSummaryDto[] = [];
     for (const context of await this.contexts.loadAll({ publishedOnly: true })) {
-      const evaluation = await this.scorecards.evaluate(context, period, this.contexts.scope(context, undefined));
+      const evaluation = await this.scorecards.evaluate(
+        context,
+        period,
+        this.contexts.scope(context, undefined),
+      );
       const p = context.record.project;
       items.push({
         code: p.code,
@@ -76,7 +81,11 @@ export class PublicityService {
   async publicDetail(code: string): Promise<PublicBrandProjectDto> {
     const context = await this.contexts.load(code, { publishedOnly: true });
     const period = this.scorecards.period('ytd');
-    const evaluation = await this.scorecards.evaluate(context, period, this.contexts.scope(context, undefined));
+    const evaluation = await this.scorecards.evaluate(
+      context,
+      period,
+      this.contexts.scope(context, undefined),
+    );
     const card = await this.scorecards.toScorecard(evaluation, true);
     const p = context.record.project;
     return {
@@ -96,7 +105,11 @@ export class PublicityService {
       startDate: p.startDate,
       endDate: p.endDate,
       period: card.period,
-      score: { score: card.score.score, colour: card.score.colour, insufficientData: card.score.insufficientData },
+      score: {
+        score: card.score.score,
+        colour: card.score.colour,
+        insufficientData: card.score.insufficientData,
+      },
       kpis: card.kpis.map((k) => ({
         indicatorCode: k.indicatorCode,
         nameZh: k.indicatorNameZh,
@@ -114,17 +127,27 @@ export class PublicityService {
     };
   }
 
-  async brief(code: string, periodText: string | undefined, lang: Lang, format: BriefFormat, publishedOnly: boolean): Promise<BriefDto> {
+  async brief(
+    code: string,
+    periodText: string | undefined,
+    lang: Lang,
+    format: BriefFormat,
+    publishedOnly: boolean,
+  ): Promise<BriefDto> {
     const context = await this.contexts.load(code, { publishedOnly });
     const period = this.scorecards.period(periodText);
     const scope = this.contexts.scope(context, undefined);
-    const current = await this.scorecards.toScorecard(await this.scorecards.evaluate(context, period, scope), false);
+    const current = await this.scorecards.toScorecard(
+      await this.scorecards.evaluate(context, period, scope),
+      false,
+    );
     const previousPeriod = this.scorecards.period(period.dto.previousKey ?? undefined);
     const previous = await this.scorecards.evaluate(context, previousPeriod, scope);
     const matrix = await this.scorecards.matrix(code, period.dto.key);
     const districtsBehind = new Map<string, number>();
     for (const cell of matrix.cells) {
-      if (BEHIND.has(cell.status)) districtsBehind.set(cell.indicatorCode, (districtsBehind.get(cell.indicatorCode) ?? 0) + 1);
+      if (BEHIND.has(cell.status))
+        districtsBehind.set(cell.indicatorCode, (districtsBehind.get(cell.indicatorCode) ?? 0) + 1);
     }
     const previousValues = new Map([...previous.values].map(([k, v]) => [k, v.value]));
     const written = writeBrief({ current, previousValues, districtsBehind }, lang, format);

@@ -28,7 +28,10 @@ export class RunsController {
 
   @Get(':id/rejects')
   @ApiOkResponse({ description: 'Rejected rows of a run, in row order' })
-  rejects(@Param('id', IdParamPipe) id: number, @Query() query: PageQueryDto): Promise<Page<IngestRejectDto>> {
+  rejects(
+    @Param('id', IdParamPipe) id: number,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<IngestRejectDto>> {
     return this.runs.rejects(id, query);
   }
 }

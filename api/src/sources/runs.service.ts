@@ -18,7 +18,12 @@ export class RunsService {
   async list(query: RunListQueryDto): Promise<Page<IngestRunSummaryDto>> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
-    const { items, total } = await this.sources.listRuns({ sourceKey: query.source, status: query.status, offset, limit });
+    const { items, total } = await this.sources.listRuns({
+      sourceKey: query.source,
+      status: query.status,
+      offset,
+      limit,
+    });
     return { items: items.map(summary), total, offset, limit };
   }
 

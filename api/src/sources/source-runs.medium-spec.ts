@@ -13,7 +13,10 @@ const MANIFEST = {
   name: { zh: '医疗月度', en: 'Health monthly' },
   owner_department: 'health',
   licence: 'demo data',
-  connector: { type: 'socrata', params: { base_url: '${DEMO_PORTAL_URL}', dataset: 'hm7k-2q9x', format: 'json' } },
+  connector: {
+    type: 'socrata',
+    params: { base_url: '${DEMO_PORTAL_URL}', dataset: 'hm7k-2q9x', format: 'json' },
+  },
   allowed_hosts: ['127.0.0.1', 'localhost'],
   paging: { mode: 'offset', page_size: 20, timeout: '5s', retries: 1 },
   mapping: {
@@ -35,7 +38,12 @@ describe('source preview, run now and backfill (medium)', () => {
     await new CatalogRepository(t.db.dataSource).apply(await loadCatalog(CATALOG_DIR));
     dataAdmin = { Authorization: `Bearer ${await t.tokenFor('data_admin')}` };
     // As `catalog apply` stores it: the deployment variable is resolved when the source is read.
-    await insertSource(t.db.dataSource, { key: 'health-monthly', connectorType: 'socrata', manifest: MANIFEST, provisioned: true });
+    await insertSource(t.db.dataSource, {
+      key: 'health-monthly',
+      connectorType: 'socrata',
+      manifest: MANIFEST,
+      provisioned: true,
+    });
   });
 
   afterAll(async () => {
@@ -44,7 +52,12 @@ describe('source preview, run now and backfill (medium)', () => {
   });
 
   it('previews the first rows through the demo portal and writes nothing', async () => {
-    const res = await t.http().post('/api/sources/health-monthly/preview').set(dataAdmin).send({ limit: 5 }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/sources/health-monthly/preview')
+      .set(dataAdmin)
+      .send({ limit: 5 })
+      .expect(200);
     expect(res.body).toMatchObject({ sourceKey: 'health-monthly', rowsRead: expect.any(Number) });
     expect(res.body.rowsRead).toBeGreaterThanOrEqual(5);
     expect(res.body.observations.length).toBeGreaterThan(0);
@@ -57,7 +70,12 @@ describe('source preview, run now and backfill (medium)', () => {
     // Without a body the default limit applies.
     await t.http().post('/api/sources/health-monthly/preview').set(dataAdmin).expect(200);
     expect(await new IngestRunRepository(t.db.dataSource).listRecent(10, 'health-monthly')).toEqual([]);
-    await t.http().post('/api/sources/health-monthly/preview').set(dataAdmin).send({ limit: 201 }).expect(400);
+    await t
+      .http()
+      .post('/api/sources/health-monthly/preview')
+      .set(dataAdmin)
+      .send({ limit: 201 })
+      .expect(400);
     await t.http().post('/api/sources/no-such/preview').set(dataAdmin).send({}).expect(404);
     const operator = { Authorization: `Bearer ${await t.tokenFor('operator')}` };
     await t.http().post('/api/sources/health-monthly/preview').set(operator).send({}).expect(403);
@@ -65,7 +83,13 @@ describe('source preview, run now and backfill (medium)', () => {
 
   it('queues a run now and a backfill for the worker, audited', async () => {
     const run = await t.http().post('/api/sources/health-monthly/runs').set(dataAdmin).expect(202);
-    expect(run.body).toMatchObject({ sourceKey: 'health-monthly', trigger: 'manual', status: 'queued', startedAt: null, windowFrom: null });
+    expect(run.body).toMatchObject({
+      sourceKey: 'health-monthly',
+      trigger: 'manual',
+      status: 'queued',
+      startedAt: null,
+      windowFrom: null,
+    });
 
     const backfill = await t
       .http()
@@ -83,13 +107,31 @@ describe('source preview, run now and backfill (medium)', () => {
     const queued = await new IngestRunRepository(t.db.dataSource).listQueued(10);
     expect(queued.map((r) => r.id)).toEqual([run.body.id, backfill.body.id]);
 
-    const bad = await t.http().post('/api/sources/health-monthly/backfill').set(dataAdmin).send({ from: '2025-03-01', to: '2025-01-01' }).expect(400);
+    const bad = await t
+      .http()
+      .post('/api/sources/health-monthly/backfill')
+      .set(dataAdmin)
+      .send({ from: '2025-03-01', to: '2025-01-01' })
+      .expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'to' })]);
-    await t.http().post('/api/sources/health-monthly/backfill').set(dataAdmin).send({ from: '2025-13-01', to: '2025-12-01' }).expect(400);
+    await t
+      .http()
+      .post('/api/sources/health-monthly/backfill')
+      .set(dataAdmin)
+      .send({ from: '2025-13-01', to: '2025-12-01' })
+      .expect(400);
     await t.http().post('/api/sources/no-such/runs').set(dataAdmin).expect(404);
 
     const admin = { Authorization: `Bearer ${await t.tokenFor('admin')}` };
-    const audit = await t.http().get('/api/admin/audit-log').query({ entityType: 'source' }).set(admin).expect(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['source.backfill', 'source.run']);
+    const audit = await t
+      .http()
+      .get('/api/admin/audit-log')
+      .query({ entityType: 'source' })
+      .set(admin)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual([
+      'source.backfill',
+      'source.run',
+    ]);
   });
 });

@@ -12,7 +12,12 @@ import {
   substituteVariables,
 } from '@civicpulse/connectors';
 import { AuditLogRepository, MappingReferenceRepository, SourceAdminRepository } from '@civicpulse/db';
-import { ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from '@civicpulse/server-kit';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+  ValidationError,
+} from '@civicpulse/server-kit';
 import type { AuthUser } from '../auth/auth-user';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import type { BackfillSourceDto } from './dto/source-run.dto';
@@ -59,12 +64,25 @@ export class SourceRunsService {
     const { manifestVariables, allowedPrivateHosts } = this.config.sources;
     try {
       // Resolved like an ingest run does, so the preview reads what the next run would read.
-      const manifest = parseSourceManifest(substituteVariables(source.manifest, manifestVariables), `source '${key}'`);
-      const [regions, indicators] = await Promise.all([this.references.regions(), this.references.indicators()]);
-      const preview = await previewSource(manifest, buildMappingContext(this.config.timeZone, regions, indicators), {
-        limit,
-        fetch: { allowedAddresses: await resolveAllowedAddresses(allowedPrivateHosts), env: this.config.secretEnv },
-      });
+      const manifest = parseSourceManifest(
+        substituteVariables(source.manifest, manifestVariables),
+        `source '${key}'`,
+      );
+      const [regions, indicators] = await Promise.all([
+        this.references.regions(),
+        this.references.indicators(),
+      ]);
+      const preview = await previewSource(
+        manifest,
+        buildMappingContext(this.config.timeZone, regions, indicators),
+        {
+          limit,
+          fetch: {
+            allowedAddresses: await resolveAllowedAddresses(allowedPrivateHosts),
+            env: this.config.secretEnv,
+          },
+        },
+      );
       return {
         sourceKey: key,
         rowsRead: preview.rowsRead,
@@ -76,14 +94,21 @@ export class SourceRunsService {
           periodStart: o.periodStart.toISOString(),
           value: o.value,
         })),
-        rejects: preview.rejects.map((r) => ({ rowNumber: r.rowNumber, reasonCode: r.reasonCode, message: r.message, raw: r.raw })),
+        rejects: preview.rejects.map((r) => ({
+          rowNumber: r.rowNumber,
+          reasonCode: r.reasonCode,
+          message: r.message,
+          raw: r.raw,
+        })),
       };
     } catch (error) {
       if (error instanceof ManifestValidationError || error instanceof ManifestVariableError) {
         throw new ConflictError(`Source '${key}' cannot be read in this deployment: ${error.message}`);
       }
       if (error instanceof SourceError) {
-        throw new ServiceUnavailableError(`Source '${key}' could not be read: ${error.name}: ${error.message}`);
+        throw new ServiceUnavailableError(
+          `Source '${key}' could not be read: ${error.name}: ${error.message}`,
+        );
       }
       throw error;
     }
@@ -110,6 +135,14 @@ export class SourceRunsService {
   }
 
   private async record(actor: AuthUser, action: string, key: string, after: unknown): Promise<void> {
-    await this.audit.append({ actorId: actor.id, actorName: actor.username, action, entityType: 'source', entityId: key, before: undefined, after });
+    await this.audit.append({
+      actorId: actor.id,
+      actorName: actor.username,
+      action,
+      entityType: 'source',
+      entityId: key,
+      before: undefined,
+      after,
+    });
   }
 }

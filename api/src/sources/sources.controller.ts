@@ -53,14 +53,22 @@ export class SourcesController {
   @Put(':key')
   @Roles('data_admin')
   @ApiOkResponse({ description: 'Manifest replaced' })
-  replace(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string, @Body() body: UpsertSourceDto): Promise<SourceDetailDto> {
+  replace(
+    @CurrentUser() actor: AuthUser,
+    @Param('key', CodeParamPipe) key: string,
+    @Body() body: UpsertSourceDto,
+  ): Promise<SourceDetailDto> {
     return this.sources.replace(actor, key, body);
   }
 
   @Patch(':key')
   @Roles('data_admin')
   @ApiOkResponse({ description: 'Enabled or disabled' })
-  setEnabled(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string, @Body() body: SetSourceEnabledDto): Promise<SourceDetailDto> {
+  setEnabled(
+    @CurrentUser() actor: AuthUser,
+    @Param('key', CodeParamPipe) key: string,
+    @Body() body: SetSourceEnabledDto,
+  ): Promise<SourceDetailDto> {
     return this.sources.setEnabled(actor, key, body.enabled);
   }
 
@@ -80,7 +88,10 @@ export class SourcesController {
   @ApiOkResponse({ description: 'The first rows read and mapped as a run would; nothing is written' })
   @ApiConflictResponse({ description: 'The stored manifest cannot be resolved in this deployment' })
   @ApiServiceUnavailableResponse({ description: 'The source could not be read' })
-  preview(@Param('key', CodeParamPipe) key: string, @Body() body: PreviewSourceDto): Promise<SourcePreviewDto> {
+  preview(
+    @Param('key', CodeParamPipe) key: string,
+    @Body() body: PreviewSourceDto,
+  ): Promise<SourcePreviewDto> {
     return this.sourceRuns.preview(key, body.limit);
   }
 
@@ -88,7 +99,10 @@ export class SourcesController {
   @HttpCode(202)
   @Roles('data_admin')
   @ApiAcceptedResponse({ description: 'A run queued for the ingest worker' })
-  runNow(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string): Promise<IngestRunDetailDto> {
+  runNow(
+    @CurrentUser() actor: AuthUser,
+    @Param('key', CodeParamPipe) key: string,
+  ): Promise<IngestRunDetailDto> {
     return this.sourceRuns.runNow(actor, key);
   }
 
@@ -96,7 +110,11 @@ export class SourcesController {
   @HttpCode(202)
   @Roles('data_admin')
   @ApiAcceptedResponse({ description: 'A backfill of the window queued for the ingest worker' })
-  backfill(@CurrentUser() actor: AuthUser, @Param('key', CodeParamPipe) key: string, @Body() body: BackfillSourceDto): Promise<IngestRunDetailDto> {
+  backfill(
+    @CurrentUser() actor: AuthUser,
+    @Param('key', CodeParamPipe) key: string,
+    @Body() body: BackfillSourceDto,
+  ): Promise<IngestRunDetailDto> {
     return this.sourceRuns.backfill(actor, key, body);
   }
 }

@@ -71,16 +71,41 @@ describe('sources, runs and rejects (medium)', () => {
   });
 
   it('replaces, disables and deletes an unused source, auditing each step', async () => {
-    const replaced = await t.http().put('/api/sources/survey-upload').set(dataAdmin).send({ manifest: MANIFEST.replace('满意度调查', '满意度调查（新）') }).expect(200);
+    const replaced = await t
+      .http()
+      .put('/api/sources/survey-upload')
+      .set(dataAdmin)
+      .send({ manifest: MANIFEST.replace('满意度调查', '满意度调查（新）') })
+      .expect(200);
     expect(replaced.body.nameZh).toBe('满意度调查（新）');
-    await t.http().put('/api/sources/survey-upload').set(dataAdmin).send({ manifest: MANIFEST.replace('key: survey-upload', 'key: other-key') }).expect(400);
-    const disabled = await t.http().patch('/api/sources/survey-upload').set(dataAdmin).send({ enabled: false }).expect(200);
+    await t
+      .http()
+      .put('/api/sources/survey-upload')
+      .set(dataAdmin)
+      .send({ manifest: MANIFEST.replace('key: survey-upload', 'key: other-key') })
+      .expect(400);
+    const disabled = await t
+      .http()
+      .patch('/api/sources/survey-upload')
+      .set(dataAdmin)
+      .send({ enabled: false })
+      .expect(200);
     expect(disabled.body).toMatchObject({ enabled: false, nextDueAt: null });
     await t.http().delete('/api/sources/survey-upload').set(dataAdmin).expect(204);
     await t.http().get('/api/sources/survey-upload').set(operator).expect(404);
     const admin = { Authorization: `Bearer ${await t.tokenFor('admin')}` };
-    const audit = await t.http().get('/api/admin/audit-log').query({ entityType: 'source' }).set(admin).expect(200);
-    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['source.delete', 'source.disable', 'source.update', 'source.create']);
+    const audit = await t
+      .http()
+      .get('/api/admin/audit-log')
+      .query({ entityType: 'source' })
+      .set(admin)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'source.delete',
+      'source.disable',
+      'source.update',
+      'source.create',
+    ]);
   });
 
   it('lists runs and their rejects, and refuses to delete a source with history', async () => {
@@ -93,18 +118,38 @@ describe('sources, runs and rejects (medium)', () => {
       finishedAt: new Date('2025-11-01T06:00:00+08:00'),
     });
     await new IngestRejectRepository(t.db.dataSource).addMany(run.id, [
-      { rowNumber: 2, raw: { 区划代码: '999999' }, reasonCode: 'unknown_region', message: 'no region 999999' },
+      {
+        rowNumber: 2,
+        raw: { 区划代码: '999999' },
+        reasonCode: 'unknown_region',
+        message: 'no region 999999',
+      },
       { rowNumber: 3, raw: { 值: 'abc' }, reasonCode: 'not_a_number', message: null },
     ]);
     const runs = await t.http().get('/api/runs').query({ source: 'with-runs' }).set(operator).expect(200);
-    expect(runs.body).toMatchObject({ total: 1, items: [{ id: run.id, sourceKey: 'with-runs', status: 'partial', rowsWritten: 1, rowsRejected: 2 }] });
+    expect(runs.body).toMatchObject({
+      total: 1,
+      items: [{ id: run.id, sourceKey: 'with-runs', status: 'partial', rowsWritten: 1, rowsRejected: 2 }],
+    });
     const detail = await t.http().get(`/api/runs/${run.id}`).set(operator).expect(200);
     expect(detail.body.rejectsByReason).toEqual({ not_a_number: 1, unknown_region: 1 });
-    const rejects = await t.http().get(`/api/runs/${run.id}/rejects`).query({ limit: 1, offset: 1 }).set(operator).expect(200);
-    expect(rejects.body).toMatchObject({ total: 2, items: [{ rowNumber: 3, reasonCode: 'not_a_number', raw: { 值: 'abc' } }] });
+    const rejects = await t
+      .http()
+      .get(`/api/runs/${run.id}/rejects`)
+      .query({ limit: 1, offset: 1 })
+      .set(operator)
+      .expect(200);
+    expect(rejects.body).toMatchObject({
+      total: 2,
+      items: [{ rowNumber: 3, reasonCode: 'not_a_number', raw: { 值: 'abc' } }],
+    });
     await t.http().get('/api/runs/424242').set(operator).expect(404);
     await t.http().get('/api/runs').query({ status: 'exploded' }).set(operator).expect(400);
     await t.http().delete('/api/sources/with-runs').set(dataAdmin).expect(409);
-    await t.http().get('/api/runs').set({ Authorization: `Bearer ${await t.tokenFor('viewer')}` }).expect(403);
+    await t
+      .http()
+      .get('/api/runs')
+      .set({ Authorization: `Bearer ${await t.tokenFor('viewer')}` })
+      .expect(403);
   });
 });

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SourceDetailDto, SourceDto } from '@civicpulse/contracts';
-import { durationToMs, ManifestValidationError, parseSourceManifest, type SourceManifest } from '@civicpulse/connectors';
+import {
+  durationToMs,
+  ManifestValidationError,
+  parseSourceManifest,
+  type SourceManifest,
+} from '@civicpulse/connectors';
 import { AuditLogRepository, SourceAdminRepository, type SourceWrite } from '@civicpulse/db';
 import { ConflictError, NotFoundError, ValidationError } from '@civicpulse/server-kit';
 import type { AuthUser } from '../auth/auth-user';
@@ -17,7 +22,10 @@ function validate(manifest: UpsertSourceDto['manifest']): SourceManifest {
     if (error instanceof ManifestValidationError) {
       throw new ValidationError(
         'Source manifest is invalid',
-        error.issues.map((issue) => ({ field: issue.path ? `manifest.${issue.path}` : 'manifest', problem: issue.message })),
+        error.issues.map((issue) => ({
+          field: issue.path ? `manifest.${issue.path}` : 'manifest',
+          problem: issue.message,
+        })),
       );
     }
     throw error;
@@ -61,7 +69,9 @@ export class SourcesService {
   async create(actor: AuthUser, body: UpsertSourceDto): Promise<SourceDetailDto> {
     const manifest = validate(body.manifest);
     if (!(await this.sources.create(toWrite(manifest, manifest, body.enabled ?? true)))) {
-      throw new ConflictError(`Source '${manifest.key}' exists`, [{ field: 'manifest.key', problem: 'already used' }]);
+      throw new ConflictError(`Source '${manifest.key}' exists`, [
+        { field: 'manifest.key', problem: 'already used' },
+      ]);
     }
     await this.record(actor, 'source.create', manifest.key, undefined, manifest);
     return this.get(manifest.key);
@@ -80,7 +90,13 @@ export class SourcesService {
   async setEnabled(actor: AuthUser, key: string, enabled: boolean): Promise<SourceDetailDto> {
     const before = await this.find(key);
     await this.sources.setEnabled(key, enabled);
-    await this.record(actor, enabled ? 'source.enable' : 'source.disable', key, { enabled: before.enabled }, { enabled });
+    await this.record(
+      actor,
+      enabled ? 'source.enable' : 'source.disable',
+      key,
+      { enabled: before.enabled },
+      { enabled },
+    );
     return this.get(key);
   }
 
@@ -89,7 +105,8 @@ export class SourcesService {
     this.assertEditable(before.provisioned, key);
     const outcome = await this.sources.delete(key);
     if (outcome === 'missing') throw new NotFoundError('Source', key);
-    if (outcome === 'in_use') throw new ConflictError(`Source '${key}' has runs; disable it instead of deleting it`);
+    if (outcome === 'in_use')
+      throw new ConflictError(`Source '${key}' has runs; disable it instead of deleting it`);
     await this.record(actor, 'source.delete', key, before.manifest, undefined);
   }
 
@@ -101,10 +118,27 @@ export class SourcesService {
 
   /** Catalogue sources are owned by their files: an API edit would be overwritten at the next apply. */
   private assertEditable(provisioned: boolean, key: string): void {
-    if (provisioned) throw new ConflictError(`Source '${key}' comes from the catalogue files; edit its manifest file instead`);
+    if (provisioned)
+      throw new ConflictError(
+        `Source '${key}' comes from the catalogue files; edit its manifest file instead`,
+      );
   }
 
-  private async record(actor: AuthUser, action: string, key: string, before: unknown, after: unknown): Promise<void> {
-    await this.audit.append({ actorId: actor.id, actorName: actor.username, action, entityType: 'source', entityId: key, before, after });
+  private async record(
+    actor: AuthUser,
+    action: string,
+    key: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    await this.audit.append({
+      actorId: actor.id,
+      actorName: actor.username,
+      action,
+      entityType: 'source',
+      entityId: key,
+      before,
+      after,
+    });
   }
 }

@@ -29,7 +29,10 @@ export class TargetsController {
   @Get('revisions')
   @Roles('viewer')
   @ApiOkResponse({ description: 'Target revisions, newest first' })
-  revisions(@Param('code', CodeParamPipe) code: string, @Param('indicator', CodeParamPipe) indicator: string): Promise<TargetRevisionDto[]> {
+  revisions(
+    @Param('code', CodeParamPipe) code: string,
+    @Param('indicator', CodeParamPipe) indicator: string,
+  ): Promise<TargetRevisionDto[]> {
     return this.targets.list(code, indicator);
   }
 }

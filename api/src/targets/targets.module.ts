@@ -8,6 +8,10 @@ import { TargetsService } from './targets.service';
 @Module({
   imports: [BrandProjectsModule],
   controllers: [TargetsController],
-  providers: [TargetsService, repositoryProvider(TargetRevisionRepository), repositoryProvider(AuditLogRepository)],
+  providers: [
+    TargetsService,
+    repositoryProvider(TargetRevisionRepository),
+    repositoryProvider(AuditLogRepository),
+  ],
 })
 export class TargetsModule {}

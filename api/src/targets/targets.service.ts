@@ -31,10 +31,17 @@ export class TargetsService {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async revise(actor: AuthUser, code: string, indicatorCode: string, body: TargetRevisionBody): Promise<TargetRevisionDto> {
+  async revise(
+    actor: AuthUser,
+    code: string,
+    indicatorCode: string,
+    body: TargetRevisionBody,
+  ): Promise<TargetRevisionDto> {
     const context = await this.contexts.load(code);
     if (!inDepartmentScope(actor, context.record.ownerDepartment.code)) {
-      throw new ForbiddenError(`Only ${context.record.ownerDepartment.code} may change this project's targets`);
+      throw new ForbiddenError(
+        `Only ${context.record.ownerDepartment.code} may change this project's targets`,
+      );
     }
     const { kpiId, baselineDate } = this.kpiOf(context, indicatorCode);
     if (body.targetDate !== undefined) {
@@ -44,7 +51,8 @@ export class TargetsService {
         if (error instanceof InvalidPeriodSpecError) throw ValidationError.field('targetDate', error.reason);
         throw error;
       }
-      if (body.targetDate <= baselineDate) throw ValidationError.field('targetDate', `must be after the baseline date ${baselineDate}`);
+      if (body.targetDate <= baselineDate)
+        throw ValidationError.field('targetDate', `must be after the baseline date ${baselineDate}`);
     }
     const revision = await this.revisions.revise({
       kpiId,
@@ -75,7 +83,8 @@ export class TargetsService {
   private kpiOf(context: ProjectContext, indicatorCode: string): { kpiId: number; baselineDate: string } {
     const kpiId = context.record.kpiIds.get(indicatorCode);
     const kpi = context.record.project.kpis.find((k) => k.indicatorCode === indicatorCode);
-    if (kpiId === undefined || !kpi) throw new NotFoundError('KPI', `${context.record.project.code}/${indicatorCode}`);
+    if (kpiId === undefined || !kpi)
+      throw new NotFoundError('KPI', `${context.record.project.code}/${indicatorCode}`);
     return { kpiId, baselineDate: kpi.baselineDate };
   }
 }

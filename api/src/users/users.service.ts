@@ -30,7 +30,9 @@ export class UsersService {
       departmentCode: request.departmentCode ?? null,
     });
     if (!created) {
-      throw new ConflictError(`Username '${request.username}' is taken`, [{ field: 'username', problem: 'already exists' }]);
+      throw new ConflictError(`Username '${request.username}' is taken`, [
+        { field: 'username', problem: 'already exists' },
+      ]);
     }
     const dto = toUserDto(created);
     await this.audit.append({
@@ -48,7 +50,8 @@ export class UsersService {
     const before = await this.users.findById(id);
     if (!before) throw new NotFoundError('User', String(id));
     if (request.departmentCode !== undefined) await this.assertDepartment(request.departmentCode);
-    const losesAdmin = before.role === 'admin' && ((request.role && request.role !== 'admin') || request.disabled === true);
+    const losesAdmin =
+      before.role === 'admin' && ((request.role && request.role !== 'admin') || request.disabled === true);
     if (losesAdmin && before.active && (await this.users.countActiveAdmins()) <= 1) {
       // Locking everyone out of administration is never what was meant.
       throw new ConflictError('The last active admin cannot be demoted or disabled');
@@ -62,7 +65,12 @@ export class UsersService {
     };
     const after = await this.users.update(id, changes);
     if (!after) throw new NotFoundError('User', String(id));
-    const view = (u: UserDto) => ({ role: u.role, departmentCode: u.departmentCode, disabled: u.disabled, displayName: u.displayName });
+    const view = (u: UserDto) => ({
+      role: u.role,
+      departmentCode: u.departmentCode,
+      disabled: u.disabled,
+      displayName: u.displayName,
+    });
     await this.audit.append({
       actorId: actor.id,
       actorName: actor.username,

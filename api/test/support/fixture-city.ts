@@ -35,7 +35,9 @@ export const FIXTURE = {
   sourceKey: 'fixture.traffic.congestion',
 } as const;
 
-const indicator = (overrides: Partial<Indicator> & Pick<Indicator, 'code' | 'domain' | 'direction'>): Indicator => ({
+const indicator = (
+  overrides: Partial<Indicator> & Pick<Indicator, 'code' | 'domain' | 'direction'>,
+): Indicator => ({
   nameZh: overrides.code,
   nameEn: overrides.code,
   unit: '%',
@@ -144,7 +146,14 @@ const PROJECT: BrandProject = {
     { indicatorCode: FIXTURE.occupancy, weight: 20, role: 'outcome', baseline: 97, target: 90, ...plan },
     { indicatorCode: FIXTURE.punctuality, weight: 20, role: 'outcome', baseline: 80, target: 90, ...plan },
     { indicatorCode: FIXTURE.chargers, weight: 20, role: 'outcome', baseline: 1000, target: 2000, ...plan },
-    { indicatorCode: FIXTURE.satisfaction, weight: 10, role: 'satisfaction', baseline: 70, target: 80, ...plan },
+    {
+      indicatorCode: FIXTURE.satisfaction,
+      weight: 10,
+      role: 'satisfaction',
+      baseline: 70,
+      target: 80,
+      ...plan,
+    },
   ],
   milestones: [{ date: '2025-06-30', titleZh: '智能信号上线', titleEn: 'Adaptive signals live' }],
 };
@@ -156,14 +165,32 @@ const QUIET: BrandProject = {
   nameEn: 'Quiet project',
   partnerDepartments: [],
   // A cumulative KPI: paced on the year to date against the annual target pro-rated to date.
-  kpis: [PROJECT.kpis[0], { indicatorCode: FIXTURE.busLanes, weight: 1, role: 'outcome', baseline: 100, target: 200, cumulative: true, ...plan }],
+  kpis: [
+    PROJECT.kpis[0],
+    {
+      indicatorCode: FIXTURE.busLanes,
+      weight: 1,
+      role: 'outcome',
+      baseline: 100,
+      target: 200,
+      cumulative: true,
+      ...plan,
+    },
+  ],
   milestones: [],
 };
 
 export const FIXTURE_BUNDLE: CatalogBundle = {
   city: { code: FIXTURE.city, nameZh: '示范市', nameEn: 'Demo City', timeZone: 'Asia/Shanghai' },
   regions: [
-    { code: FIXTURE.city, nameZh: '示范市', nameEn: 'Demo City', level: 'city', population: 2_000_000, boundary: null },
+    {
+      code: FIXTURE.city,
+      nameZh: '示范市',
+      nameEn: 'Demo City',
+      level: 'city',
+      population: 2_000_000,
+      boundary: null,
+    },
     ...FIXTURE.districts.map((code, i) => ({
       code,
       nameZh: `第${i + 1}区`,
@@ -200,7 +227,14 @@ export async function seedFixtureCity(dataSource: DataSource): Promise<void> {
   const lookup = new ReferenceLookupRepository(dataSource);
   const ind = await lookup.findIndicatorIdsByCode(INDICATORS.map((i) => i.code));
   const reg = await lookup.findRegionIdsByCode([...FIXTURE.districts]);
-  const row = (code: string, region: string, grain: ObservationWriteRow['grain'], start: string, value: number, extra: Partial<ObservationWriteRow> = {}): ObservationWriteRow => ({
+  const row = (
+    code: string,
+    region: string,
+    grain: ObservationWriteRow['grain'],
+    start: string,
+    value: number,
+    extra: Partial<ObservationWriteRow> = {},
+  ): ObservationWriteRow => ({
     indicatorId: ind.get(code) as number,
     regionId: reg.get(region) as number,
     grain,
@@ -209,7 +243,10 @@ export async function seedFixtureCity(dataSource: DataSource): Promise<void> {
     ...extra,
   });
   const source = await insertSource(dataSource, { key: FIXTURE.sourceKey, schedule: '0 6 * * *' });
-  const run = await insertIngestRun(dataSource, source.id, { status: 'succeeded', finishedAt: at('2025-10-01T06:05:00+08:00') });
+  const run = await insertIngestRun(dataSource, source.id, {
+    status: 'succeeded',
+    finishedAt: at('2025-10-01T06:05:00+08:00'),
+  });
   const options = { runId: run.id, sourceId: source.id, timeZone: 'Asia/Shanghai' };
   await writeObservationBatch(
     dataSource,
@@ -226,8 +263,14 @@ export async function seedFixtureCity(dataSource: DataSource): Promise<void> {
   await writeObservationBatch(
     dataSource,
     [
-      row(FIXTURE.punctuality, '990101', 'month', '2025-09-01T00:00:00+08:00', 90, { numerator: 900, denominator: 1000 }),
-      row(FIXTURE.punctuality, '990102', 'month', '2025-09-01T00:00:00+08:00', 70, { numerator: 70, denominator: 100 }),
+      row(FIXTURE.punctuality, '990101', 'month', '2025-09-01T00:00:00+08:00', 90, {
+        numerator: 900,
+        denominator: 1000,
+      }),
+      row(FIXTURE.punctuality, '990102', 'month', '2025-09-01T00:00:00+08:00', 70, {
+        numerator: 70,
+        denominator: 100,
+      }),
       row(FIXTURE.occupancy, '990101', 'day', '2025-09-10T00:00:00+08:00', 96),
       row(FIXTURE.occupancy, '990102', 'day', '2025-09-10T00:00:00+08:00', 98),
       row(FIXTURE.occupancy, '990103', 'day', '2025-09-10T00:00:00+08:00', 97),
@@ -236,7 +279,13 @@ export async function seedFixtureCity(dataSource: DataSource): Promise<void> {
       row(FIXTURE.satisfaction, '990103', 'month', '2025-09-01T00:00:00+08:00', 75),
       // 15 km a month, January to September: 135 km by the end of Q3 (45 km inside Q3).
       ...Array.from({ length: 9 }, (_, m) =>
-        row(FIXTURE.busLanes, '990101', 'month', `2025-${String(m + 1).padStart(2, '0')}-01T00:00:00+08:00`, 15),
+        row(
+          FIXTURE.busLanes,
+          '990101',
+          'month',
+          `2025-${String(m + 1).padStart(2, '0')}-01T00:00:00+08:00`,
+          15,
+        ),
       ),
     ],
     { runId: null, sourceId: null, timeZone: 'Asia/Shanghai' },

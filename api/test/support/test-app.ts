@@ -81,7 +81,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           departmentCode: null,
         });
       }
-      const res = await http().post('/api/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
+      const res = await http()
+        .post('/api/auth/login')
+        .send({ username, password: TEST_PASSWORD })
+        .expect(200);
       const token = (res.body as { accessToken: string }).accessToken;
       tokens.set(role, token);
       return token;

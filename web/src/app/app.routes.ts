@@ -2,7 +2,11 @@ import type { Routes } from '@angular/router';
 import { signedInGuard } from './core/auth/auth.guard';
 
 export const appRoutes: Routes = [
-  { path: 'login', title: 'login.title', loadComponent: () => import('./login/login.page').then((m) => m.LoginPage) },
+  {
+    path: 'login',
+    title: 'login.title',
+    loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
+  },
   {
     path: 'public/projects/:code',
     title: 'showcase.title',
@@ -14,6 +18,10 @@ export const appRoutes: Routes = [
     canMatch: [signedInGuard],
     loadComponent: () => import('./big-screen/big-screen.page').then((m) => m.BigScreenPage),
   },
-  { path: '', canMatch: [signedInGuard], loadChildren: () => import('./shell/shell.routes').then((m) => m.SHELL_ROUTES) },
+  {
+    path: '',
+    canMatch: [signedInGuard],
+    loadChildren: () => import('./shell/shell.routes').then((m) => m.SHELL_ROUTES),
+  },
   { path: '**', redirectTo: '' },
 ];

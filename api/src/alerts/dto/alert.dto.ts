@@ -1,6 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALERT_EVENT_STATES, ALERT_RULE_KINDS, type AlertEventState, type AlertRuleKind, type UpsertAlertRuleRequest } from '@civicpulse/contracts';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ALERT_EVENT_STATES,
+  ALERT_RULE_KINDS,
+  type AlertEventState,
+  type AlertRuleKind,
+  type UpsertAlertRuleRequest,
+} from '@civicpulse/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export const ALERT_CHANNELS = ['in_app', 'email', 'webhook'] as const;
@@ -27,14 +47,27 @@ export class UpsertAlertRuleDto implements UpsertAlertRuleRequest {
   regionCode!: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'Bound (above/below) or percent (change_pct)' })
-  @ValidateIf((o: UpsertAlertRuleDto) => o.kind !== 'stale' || (o.threshold !== null && o.threshold !== undefined))
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'threshold is required for above, below and change_pct rules' })
+  @ValidateIf(
+    (o: UpsertAlertRuleDto) => o.kind !== 'stale' || (o.threshold !== null && o.threshold !== undefined),
+  )
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'threshold is required for above, below and change_pct rules' },
+  )
   @Min(-1e12)
   @Max(1e12)
   threshold!: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Comparison span (change_pct) or maximum age (stale), seconds' })
-  @ValidateIf((o: UpsertAlertRuleDto) => o.kind === 'stale' || o.kind === 'change_pct' || (o.windowSeconds !== null && o.windowSeconds !== undefined))
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Comparison span (change_pct) or maximum age (stale), seconds',
+  })
+  @ValidateIf(
+    (o: UpsertAlertRuleDto) =>
+      o.kind === 'stale' ||
+      o.kind === 'change_pct' ||
+      (o.windowSeconds !== null && o.windowSeconds !== undefined),
+  )
   @IsInt({ message: 'windowSeconds is required for stale and change_pct rules' })
   @Min(60)
   @Max(366 * 86_400)

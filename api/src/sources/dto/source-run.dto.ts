@@ -18,7 +18,10 @@ export class BackfillSourceDto implements BackfillSourceRequest {
   @Matches(CALENDAR_DATE, { message: 'from must be a date YYYY-MM-DD' })
   from!: string;
 
-  @ApiProperty({ example: '2025-03-31', description: 'Last day, in the city calendar (inclusive), not before from' })
+  @ApiProperty({
+    example: '2025-03-31',
+    description: 'Last day, in the city calendar (inclusive), not before from',
+  })
   @Matches(CALENDAR_DATE, { message: 'to must be a date YYYY-MM-DD' })
   to!: string;
 }

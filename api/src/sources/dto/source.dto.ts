@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { INGEST_RUN_STATUSES, type IngestRunStatusDto, type SetSourceEnabledRequest, type UpsertSourceRequest } from '@civicpulse/contracts';
+import {
+  INGEST_RUN_STATUSES,
+  type IngestRunStatusDto,
+  type SetSourceEnabledRequest,
+  type UpsertSourceRequest,
+} from '@civicpulse/contracts';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 

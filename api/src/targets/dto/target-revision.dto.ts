@@ -9,7 +9,10 @@ export class TargetRevisionDto implements TargetRevisionRequest {
   @Max(1e12)
   target!: number;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'New due date (local); keeps the current one when absent' })
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'New due date (local); keeps the current one when absent',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'targetDate must be a date yyyy-mm-dd' })
   targetDate?: string;

@@ -26,7 +26,11 @@ export class CreateUserDto implements CreateUserRequest {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ nullable: true, example: 'transport-bureau', description: 'Department scope; null = all' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'transport-bureau',
+    description: 'Department scope; null = all',
+  })
   @IsOptional()
   @ValidateIf((_o, v) => v !== null)
   @IsString()

@@ -177,7 +177,13 @@ export interface ProjectMatrixDto {
   projectCode: string;
   period: PeriodDto;
   regions: RegionRefDto[];
-  kpis: { indicatorCode: string; indicatorNameZh: string; indicatorNameEn: string; unit: string; weight: number }[];
+  kpis: {
+    indicatorCode: string;
+    indicatorNameZh: string;
+    indicatorNameEn: string;
+    unit: string;
+    weight: number;
+  }[];
   /** Row-major: one cell per (region, kpi). */
   cells: MatrixCellDto[];
   /** Project score per region (same rules as the scorecard, scope = that region). */

@@ -3,7 +3,14 @@
  */
 
 /** Trajectory status of a KPI, best to worst. `no_data` when the period has no value. */
-export const KPI_STATUSES = ['achieved', 'on_track', 'needs_acceleration', 'limited', 'deteriorating', 'no_data'] as const;
+export const KPI_STATUSES = [
+  'achieved',
+  'on_track',
+  'needs_acceleration',
+  'limited',
+  'deteriorating',
+  'no_data',
+] as const;
 export type KpiStatusDto = (typeof KPI_STATUSES)[number];
 
 /** Traffic-light colours, best to worst; `grey` = insufficient data. */

@@ -121,7 +121,16 @@ export class AlertRepository {
        FROM indicator i LEFT JOIN region g ON g.code = $3::varchar
        WHERE i.code = $2::varchar AND ($3::varchar IS NULL OR g.id IS NOT NULL)
        RETURNING id`,
-      [rule.name, rule.indicatorCode, rule.regionCode, rule.kind, rule.threshold, rule.windowSeconds, rule.channels, rule.enabled],
+      [
+        rule.name,
+        rule.indicatorCode,
+        rule.regionCode,
+        rule.kind,
+        rule.threshold,
+        rule.windowSeconds,
+        rule.channels,
+        rule.enabled,
+      ],
     );
     return rows[0] ? this.findRule(rows[0].id) : null;
   }
@@ -134,34 +143,52 @@ export class AlertRepository {
          window_seconds = $7, channels = $8::text[], enabled = $9, updated_at = now()
        FROM indicator i LEFT JOIN region g ON g.code = $4::varchar
        WHERE r.id = $1 AND i.code = $3::varchar AND ($4::varchar IS NULL OR g.id IS NOT NULL)`,
-      [id, rule.name, rule.indicatorCode, rule.regionCode, rule.kind, rule.threshold, rule.windowSeconds, rule.channels, rule.enabled],
+      [
+        id,
+        rule.name,
+        rule.indicatorCode,
+        rule.regionCode,
+        rule.kind,
+        rule.threshold,
+        rule.windowSeconds,
+        rule.channels,
+        rule.enabled,
+      ],
     );
     return result[1] > 0 ? 'updated' : 'bad_reference';
   }
 
   /** Deletes a rule and (by cascade) its events; false when it did not exist. */
   async deleteRule(id: number): Promise<boolean> {
-    const result: [unknown[], number] = await this.dataSource.query('DELETE FROM alert_rule WHERE id = $1', [id]);
+    const result: [unknown[], number] = await this.dataSource.query('DELETE FROM alert_rule WHERE id = $1', [
+      id,
+    ]);
     return result[1] > 0;
   }
 
-  async listEvents(query: { state?: AlertState; offset: number; limit: number }): Promise<{ items: AlertEventRecord[]; total: number }> {
+  async listEvents(query: {
+    state?: AlertState;
+    offset: number;
+    limit: number;
+  }): Promise<{ items: AlertEventRecord[]; total: number }> {
     const where = query.state ? 'WHERE e.state = $1' : 'WHERE $1::varchar IS NULL';
     const total: Array<{ n: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS n FROM alert_event e ${where}`,
       [query.state ?? null],
     );
-    const rows: EventRow[] = await this.dataSource.query(`${EVENT_SELECT} ${where} ORDER BY e.opened_at DESC, e.id DESC LIMIT $2 OFFSET $3`, [
-      query.state ?? null,
-      query.limit,
-      query.offset,
-    ]);
+    const rows: EventRow[] = await this.dataSource.query(
+      `${EVENT_SELECT} ${where} ORDER BY e.opened_at DESC, e.id DESC LIMIT $2 OFFSET $3`,
+      [query.state ?? null, query.limit, query.offset],
+    );
     return { items: rows.map(toEvent), total: total[0]?.n ?? 0 };
   }
 
   /** Resolves an open event; returns the event, or null when it does not exist. Idempotent. */
   async resolveEvent(id: number): Promise<AlertEventRecord | null> {
-    await this.dataSource.query(`UPDATE alert_event SET state = 'resolved', resolved_at = now() WHERE id = $1 AND state = 'open'`, [id]);
+    await this.dataSource.query(
+      `UPDATE alert_event SET state = 'resolved', resolved_at = now() WHERE id = $1 AND state = 'open'`,
+      [id],
+    );
     const rows: EventRow[] = await this.dataSource.query(`${EVENT_SELECT} WHERE e.id = $1`, [id]);
     return rows[0] ? toEvent(rows[0]) : null;
   }

@@ -42,7 +42,10 @@ export class LineageRepository {
    * primary key prefix to learn which source wrote it. The "last run" is the latest run of that
    * source, which tells whether the feed is still healthy.
    */
-  async forIndicators(indicatorIds: readonly number[], regionIds: readonly number[]): Promise<IndicatorLineage[]> {
+  async forIndicators(
+    indicatorIds: readonly number[],
+    regionIds: readonly number[],
+  ): Promise<IndicatorLineage[]> {
     if (indicatorIds.length === 0) return [];
     const rows: LineageRow[] = await this.dataSource.query(
       `SELECT i.id AS indicator_id, y.last_at AS period_start, s.key AS source_key, s.name_zh AS source_name_zh,

@@ -305,20 +305,35 @@ export class SourceAdminRepository {
   }
 
   /** One page of a run's rejects in row order. */
-  async listRejects(runId: number, offset: number, limit: number): Promise<{ items: RejectRecord[]; total: number }> {
+  async listRejects(
+    runId: number,
+    offset: number,
+    limit: number,
+  ): Promise<{ items: RejectRecord[]; total: number }> {
     const total: Array<{ n: number }> = await this.dataSource.query(
       'SELECT count(*)::int AS n FROM ingest_reject WHERE run_id = $1',
       [runId],
     );
-    const rows: Array<{ id: string; row_number: number; reason_code: string; message: string | null; raw: unknown }> =
-      await this.dataSource.query(
-        `SELECT id::text AS id, row_number, reason_code, message, raw FROM ingest_reject WHERE run_id = $1
+    const rows: Array<{
+      id: string;
+      row_number: number;
+      reason_code: string;
+      message: string | null;
+      raw: unknown;
+    }> = await this.dataSource.query(
+      `SELECT id::text AS id, row_number, reason_code, message, raw FROM ingest_reject WHERE run_id = $1
          ORDER BY row_number, id LIMIT $2 OFFSET $3`,
-        [runId, limit, offset],
-      );
+      [runId, limit, offset],
+    );
     return {
       total: total[0]?.n ?? 0,
-      items: rows.map((r) => ({ id: r.id, rowNumber: r.row_number, reasonCode: r.reason_code, message: r.message, raw: r.raw })),
+      items: rows.map((r) => ({
+        id: r.id,
+        rowNumber: r.row_number,
+        reasonCode: r.reason_code,
+        message: r.message,
+        raw: r.raw,
+      })),
     };
   }
 }

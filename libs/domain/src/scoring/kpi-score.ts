@@ -233,7 +233,11 @@ export function evaluateKpi(input: KpiScoringInput, options: EvaluationOptions):
  * acceleration, below → limited), and it is deteriorating when it lies further outside the band
  * than the baseline did.
  */
-function evaluateBand(base: KpiEvaluation, value: number, band: NonNullable<Indicator['band']>): KpiEvaluation {
+function evaluateBand(
+  base: KpiEvaluation,
+  value: number,
+  band: NonNullable<Indicator['band']>,
+): KpiEvaluation {
   const now = scoreBand(value, band);
   if (now.score === null) {
     return { ...base, mode: 'unscorable' };

@@ -15,7 +15,9 @@ import { AlertDataService } from './alert-data.service';
     <h1>{{ t('nav.alerts') }}</h1>
     <div class="states" role="group" [attr.aria-label]="t('alerts.state')">
       @for (s of states; track s) {
-        <button type="button" [attr.aria-pressed]="state() === s" (click)="state.set(s)">{{ t(alertStateKey(s)) }}</button>
+        <button type="button" [attr.aria-pressed]="state() === s" (click)="state.set(s)">
+          {{ t(alertStateKey(s)) }}
+        </button>
       }
     </div>
     @if (events.error()) {
@@ -49,16 +51,56 @@ import { AlertDataService } from './alert-data.service';
     }
   `,
   styles: `
-    h1 { font-size: 22px; }
-    .states { display: flex; gap: 8px; margin-bottom: 12px; }
-    button { background: #fff; border: 1px solid #1d4ed8; color: #1d4ed8; border-radius: 4px; padding: 4px 12px; cursor: pointer; font: inherit; }
-    button[aria-pressed='true'] { background: #1d4ed8; color: #fff; }
-    button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-    ul { list-style: none; padding: 0; display: flex; flex-direction: column; gap: 8px; }
-    .event { background: #fff; border-left: 4px solid #86909c; padding: 8px 12px; border-radius: 6px; display: flex; flex-direction: column; gap: 4px; }
-    .event--open { border-left-color: #b42318; }
-    p { margin: 0; }
-    small { color: #4e5969; }
+    h1 {
+      font-size: 22px;
+    }
+    .states {
+      display: flex;
+      gap: 8px;
+      margin-bottom: 12px;
+    }
+    button {
+      background: #fff;
+      border: 1px solid #1d4ed8;
+      color: #1d4ed8;
+      border-radius: 4px;
+      padding: 4px 12px;
+      cursor: pointer;
+      font: inherit;
+    }
+    button[aria-pressed='true'] {
+      background: #1d4ed8;
+      color: #fff;
+    }
+    button:focus-visible {
+      outline: 2px solid #1d4ed8;
+      outline-offset: 2px;
+    }
+    ul {
+      list-style: none;
+      padding: 0;
+      display: flex;
+      flex-direction: column;
+      gap: 8px;
+    }
+    .event {
+      background: #fff;
+      border-left: 4px solid #86909c;
+      padding: 8px 12px;
+      border-radius: 6px;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    .event--open {
+      border-left-color: #b42318;
+    }
+    p {
+      margin: 0;
+    }
+    small {
+      color: #4e5969;
+    }
   `,
 })
 export class AlertsPage {
@@ -71,5 +113,8 @@ export class AlertsPage {
   protected readonly alertStateKey = alertStateKey;
   protected readonly states = ALERT_EVENT_STATES;
   protected readonly state = signal<AlertEventState>('open');
-  protected readonly events = rxResource({ params: () => this.state(), stream: ({ params }) => this.data.events(params) });
+  protected readonly events = rxResource({
+    params: () => this.state(),
+    stream: ({ params }) => this.data.events(params),
+  });
 }

@@ -1,7 +1,8 @@
 import { EN } from './en';
 import { ZH_CN } from './zh-CN';
 
-const placeholders = (message: string): string[] => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (message: string): string[] =>
+  [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message dictionaries', () => {
   it('have exactly the same keys', () => {

@@ -135,7 +135,8 @@ export const EN: Record<MessageKey, string> = {
   'sources.cancel': 'Cancel',
   'sources.close': 'Close',
   'sources.previewTitle': 'Preview: {name}',
-  'sources.previewSummary': '{read} rows read, {observations} observations mapped, {rejects} rows rejected; nothing was written.',
+  'sources.previewSummary':
+    '{read} rows read, {observations} observations mapped, {rejects} rows rejected; nothing was written.',
   'sources.observations': 'Observations',
   'sources.rejects': 'Rejected rows',
   'sources.indicator': 'Indicator',
@@ -173,7 +174,7 @@ export const EN: Record<MessageKey, string> = {
   'run.skipped': 'Skipped',
   'alerts.state': 'Alert state',
   'alerts.opened': 'Opened',
-    'alerts.resolved': 'Resolved',
+  'alerts.resolved': 'Resolved',
   'alerts.none': 'No alerts',
   'alertState.open': 'Open',
   'alertState.resolved': 'Resolved',

@@ -1,4 +1,11 @@
-import type { AlertEventState, AlertRuleKind, RunTrigger, IngestRunStatusDto, Role, SeriesGranularity } from '@civicpulse/contracts';
+import type {
+  AlertEventState,
+  AlertRuleKind,
+  RunTrigger,
+  IngestRunStatusDto,
+  Role,
+  SeriesGranularity,
+} from '@civicpulse/contracts';
 import type { Domain } from '@civicpulse/domain';
 import type { MessageKey } from './zh-CN';
 

@@ -53,10 +53,16 @@ describe('TranslationService', () => {
   it('describes periods in words', () => {
     const i18n = create();
     const base = { previousKey: null, timeZone: 'Asia/Shanghai' };
-    expect(i18n.period({ ...base, key: '2025-Q3', kind: 'quarter', from: '2025-07-01', to: '2025-09-30' })).toBe('2025年第3季度');
+    expect(
+      i18n.period({ ...base, key: '2025-Q3', kind: 'quarter', from: '2025-07-01', to: '2025-09-30' }),
+    ).toBe('2025年第3季度');
     i18n.setLocale('en');
-    expect(i18n.period({ ...base, key: '2025-Q3', kind: 'quarter', from: '2025-07-01', to: '2025-09-30' })).toBe('Q3 2025');
-    expect(i18n.period({ ...base, key: 'ytd', kind: 'to_date', from: '2025-01-01', to: '2025-06-30' })).toBe('Jan 1, 2025 – Jun 30, 2025');
+    expect(
+      i18n.period({ ...base, key: '2025-Q3', kind: 'quarter', from: '2025-07-01', to: '2025-09-30' }),
+    ).toBe('Q3 2025');
+    expect(i18n.period({ ...base, key: 'ytd', kind: 'to_date', from: '2025-01-01', to: '2025-06-30' })).toBe(
+      'Jan 1, 2025 – Jun 30, 2025',
+    );
   });
 
   it('ignores an unknown stored locale', () => {

@@ -1,5 +1,10 @@
 import { computed, DOCUMENT, effect, inject, Injectable, signal } from '@angular/core';
-import { formatChartDate, formatChartNumber, type ChartLocale, type DateGranularity } from '@civicpulse/charts';
+import {
+  formatChartDate,
+  formatChartNumber,
+  type ChartLocale,
+  type DateGranularity,
+} from '@civicpulse/charts';
 import type { Lang, PeriodDto } from '@civicpulse/contracts';
 import { EN } from './en';
 import { ZH_CN, type MessageKey } from './zh-CN';
@@ -74,8 +79,11 @@ export class TranslationService {
     (this.current() === 'en' ? en : zh) ?? '';
 
   /** Formats a number (with optional unit) in the active locale. */
-  readonly number = (value: number | null | undefined, unit?: string, maximumFractionDigits?: number): string =>
-    formatChartNumber(value, this.current(), { unit, maximumFractionDigits });
+  readonly number = (
+    value: number | null | undefined,
+    unit?: string,
+    maximumFractionDigits?: number,
+  ): string => formatChartNumber(value, this.current(), { unit, maximumFractionDigits });
 
   /** Formats a date or instant in the city time zone and the active locale; `—` when absent. */
   readonly date = (value: string | null | undefined, granularity: DateGranularity = 'day'): string =>

@@ -136,7 +136,8 @@ export const ZH_CN = {
   'sources.cancel': '取消',
   'sources.close': '关闭',
   'sources.previewTitle': '预览：{name}',
-  'sources.previewSummary': '读取 {read} 行，映射出 {observations} 条观测值，拒绝 {rejects} 行；未写入任何数据。',
+  'sources.previewSummary':
+    '读取 {read} 行，映射出 {observations} 条观测值，拒绝 {rejects} 行；未写入任何数据。',
   'sources.observations': '观测值',
   'sources.rejects': '拒绝的行',
   'sources.indicator': '指标',
@@ -174,7 +175,7 @@ export const ZH_CN = {
   'run.skipped': '已跳过',
   'alerts.state': '告警状态',
   'alerts.opened': '发生时间',
-    'alerts.resolved': '解除时间',
+  'alerts.resolved': '解除时间',
   'alerts.none': '没有告警',
   'alertState.open': '未处理',
   'alertState.resolved': '已解除',

@@ -33,7 +33,9 @@ describe('IndicatorDataService', () => {
 
   it('downloads the series CSV as a blob with the same filters', () => {
     let size = -1;
-    service.seriesCsv('health.beds', { granularity: 'month', regions: ['990101'] }).subscribe((b) => (size = b.size));
+    service
+      .seriesCsv('health.beds', { granularity: 'month', regions: ['990101'] })
+      .subscribe((b) => (size = b.size));
     const request = backend.expectOne((r) => r.url === '/api/indicators/health.beds/series.csv');
     expect(request.request.responseType).toBe('blob');
     expect(request.request.params.get('regions')).toBe('990101');

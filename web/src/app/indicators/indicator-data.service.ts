@@ -42,7 +42,10 @@ export class IndicatorDataService {
     });
   }
 
-  compare(code: string, options: { period?: string; regions?: readonly string[] } = {}): Observable<RegionComparisonDto> {
+  compare(
+    code: string,
+    options: { period?: string; regions?: readonly string[] } = {},
+  ): Observable<RegionComparisonDto> {
     return this.http.get<RegionComparisonDto>(this.url(code, 'compare'), {
       params: queryParams({ period: options.period, regions: options.regions?.join(',') }),
     });

@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
 import { rxResource, takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { buildBarOptions, buildBarTable, buildTrendOptions, buildTrendTable, type BarData, type TrendData } from '@civicpulse/charts';
+import {
+  buildBarOptions,
+  buildBarTable,
+  buildTrendOptions,
+  buildTrendTable,
+  type BarData,
+  type TrendData,
+} from '@civicpulse/charts';
 import { SERIES_GRANULARITIES, type SeriesGranularity } from '@civicpulse/contracts';
 import { DOMAINS, type Domain } from '@civicpulse/domain';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -48,8 +55,8 @@ export class IndicatorExplorerPage {
     stream: ({ params }) => this.indicatorData.list(params),
   });
   protected readonly selected = linkedSignal<string | null>(() => this.indicators.value()?.[0]?.code ?? null);
-  protected readonly selectedIndicator = computed(() =>
-    this.indicators.value()?.find((i) => i.code === this.selected()) ?? null,
+  protected readonly selectedIndicator = computed(
+    () => this.indicators.value()?.find((i) => i.code === this.selected()) ?? null,
   );
   protected readonly regionList = rxResource({
     stream: () => this.regionData.regions().pipe(map((r) => r.items.filter((i) => i.level === 'district'))),
@@ -72,15 +79,22 @@ export class IndicatorExplorerPage {
       return code ? { code, regions: this.regions() } : undefined;
     },
     stream: ({ params }) =>
-      this.indicatorData.compare(params.code, { regions: params.regions.length ? params.regions : undefined }),
+      this.indicatorData.compare(params.code, {
+        regions: params.regions.length ? params.regions : undefined,
+      }),
   });
 
   protected readonly trendChart = computed(() => {
     const dto = this.series.value();
     if (!dto) return null;
-    const heading = this.t('explorer.seriesTitle', { name: this.name(this.selectedIndicator() ?? { nameZh: dto.indicatorCode, nameEn: dto.indicatorCode }) });
+    const heading = this.t('explorer.seriesTitle', {
+      name: this.name(this.selectedIndicator() ?? { nameZh: dto.indicatorCode, nameEn: dto.indicatorCode }),
+    });
     const data: TrendData = {
-      series: dto.series.map((s) => ({ name: this.pick(s.regionNameZh, s.regionNameEn), points: s.points.map((p) => ({ at: p.t, value: p.v })) })),
+      series: dto.series.map((s) => ({
+        name: this.pick(s.regionNameZh, s.regionNameEn),
+        points: s.points.map((p) => ({ at: p.t, value: p.v })),
+      })),
     };
     const granularity = dto.granularity === 'hour' ? 'datetime' : dto.granularity;
     const opts = { locale: this.i18n.locale(), unit: dto.unit, granularity } as const;
@@ -99,7 +113,8 @@ export class IndicatorExplorerPage {
     const data: BarData = {
       categories: ranked.map((i) => this.pick(i.regionNameZh, i.regionNameEn)),
       series: [{ name: this.t('common.value'), values: ranked.map((i) => i.value) }],
-      reference: dto.aggregate === null ? undefined : { value: dto.aggregate, label: this.t('explorer.aggregate') },
+      reference:
+        dto.aggregate === null ? undefined : { value: dto.aggregate, label: this.t('explorer.aggregate') },
     };
     const opts = { locale: this.i18n.locale(), unit: dto.unit, horizontal: true };
     return {

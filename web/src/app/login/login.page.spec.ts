@@ -10,14 +10,24 @@ const ok: LoginResponse = {
   accessToken: 'jwt',
   tokenType: 'Bearer',
   expiresIn: 3600,
-  user: { id: 1, username: 'leader', displayName: '张三', role: 'viewer', departmentCode: null, disabled: false, createdAt: '2025-01-01T00:00:00Z' },
+  user: {
+    id: 1,
+    username: 'leader',
+    displayName: '张三',
+    role: 'viewer',
+    departmentCode: null,
+    disabled: false,
+    createdAt: '2025-01-01T00:00:00Z',
+  },
 };
 
 describe('LoginPage', () => {
   beforeEach(() => {
     sessionStorage.clear();
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
   });
 
   async function fillAndSubmit(returnUrl?: string) {
@@ -58,7 +68,10 @@ describe('LoginPage', () => {
     const { fixture, root } = await fillAndSubmit();
     TestBed.inject(HttpTestingController)
       .expectOne('/api/auth/login')
-      .flush({ code: 'unauthorized', message: 'bad credentials', details: [] }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { code: 'unauthorized', message: 'bad credentials', details: [] },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await fixture.whenStable();
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('用户名或密码不正确');
   });

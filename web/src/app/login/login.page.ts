@@ -41,7 +41,9 @@ export class LoginPage {
         this.busy.set(false);
         const target = this.returnUrl();
         // Only same-app paths: never follow an absolute URL from the query string.
-        void this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('//') ? target : '/overview');
+        void this.router.navigateByUrl(
+          target && target.startsWith('/') && !target.startsWith('//') ? target : '/overview',
+        );
       },
       error: (error: unknown) => {
         this.busy.set(false);

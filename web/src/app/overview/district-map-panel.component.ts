@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { buildChoroplethOptions, buildChoroplethTable, registerRegionMap, type ChoroplethData } from '@civicpulse/charts';
+import {
+  buildChoroplethOptions,
+  buildChoroplethTable,
+  registerRegionMap,
+  type ChoroplethData,
+} from '@civicpulse/charts';
 import type { HeadlineIndicatorDto } from '@civicpulse/contracts';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { from, map, switchMap } from 'rxjs';
@@ -21,7 +26,12 @@ import { RequestErrorComponent } from '../shared/request-error.component';
   template: `
     <div class="controls">
       <label for="cp-map-indicator">{{ t('overview.mapIndicator') }}</label>
-      <nz-select nzId="cp-map-indicator" class="select" [ngModel]="selected()" (ngModelChange)="selected.set($event)">
+      <nz-select
+        nzId="cp-map-indicator"
+        class="select"
+        [ngModel]="selected()"
+        (ngModelChange)="selected.set($event)"
+      >
         @for (h of indicators(); track h.indicatorCode) {
           <nz-option [nzValue]="h.indicatorCode" [nzLabel]="name(h)" />
         }
@@ -30,15 +40,29 @@ import { RequestErrorComponent } from '../shared/request-error.component';
     @if (latest.error() || geometry.error()) {
       <cp-request-error [error]="latest.error() ?? geometry.error()" />
     } @else if (chart(); as c) {
-      <cp-chart-card [heading]="c.heading" [options]="c.options" [table]="c.table" height="420px" fileName="district-map" />
+      <cp-chart-card
+        [heading]="c.heading"
+        [options]="c.options"
+        [table]="c.table"
+        height="420px"
+        fileName="district-map"
+      />
       <cp-freshness [lineage]="latest.value()?.lineage ?? null" />
     } @else {
       <p>{{ t('common.loading') }}</p>
     }
   `,
   styles: `
-    .controls { display: flex; align-items: center; gap: 8px; margin-bottom: 8px; flex-wrap: wrap; }
-    .select { min-width: 260px; }
+    .controls {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      margin-bottom: 8px;
+      flex-wrap: wrap;
+    }
+    .select {
+      min-width: 260px;
+    }
   `,
 })
 export class DistrictMapPanelComponent {
@@ -49,13 +73,19 @@ export class DistrictMapPanelComponent {
   protected readonly name = this.i18n.name;
   private readonly regionData = inject(RegionDataService);
   /** The user's pick, reset to the first headline when the headlines change. */
-  protected readonly selected = linkedSignal<string | null>(() => this.indicators()[0]?.indicatorCode ?? null);
+  protected readonly selected = linkedSignal<string | null>(
+    () => this.indicators()[0]?.indicatorCode ?? null,
+  );
 
   protected readonly geometry = rxResource({
     stream: () =>
       this.regionData
         .regions()
-        .pipe(switchMap((regions) => from(registerRegionMap(DISTRICT_MAP_NAME, toDistrictMap(regions.geojson))).pipe(map(() => true)))),
+        .pipe(
+          switchMap((regions) =>
+            from(registerRegionMap(DISTRICT_MAP_NAME, toDistrictMap(regions.geojson))).pipe(map(() => true)),
+          ),
+        ),
   });
 
   protected readonly latest = rxResource({
@@ -70,14 +100,28 @@ export class DistrictMapPanelComponent {
     const locale = this.i18n.locale();
     const data: ChoroplethData = {
       mapName: DISTRICT_MAP_NAME,
-      values: latest.items.map((i) => ({ name: i.regionCode, label: this.i18n.pick(i.regionNameZh, i.regionNameEn), value: i.value })),
+      values: latest.items.map((i) => ({
+        name: i.regionCode,
+        label: this.i18n.pick(i.regionNameZh, i.regionNameEn),
+        value: i.value,
+      })),
     };
     const heading = this.t('overview.mapTitle', { name: this.name(headline) });
-    const common = { locale, unit: latest.unit, lowerIsBetter: latest.direction === 'lower_is_better', noDataText: this.t('common.noData') };
+    const common = {
+      locale,
+      unit: latest.unit,
+      lowerIsBetter: latest.direction === 'lower_is_better',
+      noDataText: this.t('common.noData'),
+    };
     return {
       heading,
       options: buildChoroplethOptions(data, { ...common, ariaDescription: heading }),
-      table: buildChoroplethTable(data, { ...common, caption: heading, regionLabel: this.t('common.district'), valueLabel: this.t('common.value') }),
+      table: buildChoroplethTable(data, {
+        ...common,
+        caption: heading,
+        regionLabel: this.t('common.district'),
+        valueLabel: this.t('common.value'),
+      }),
     };
   });
 }

@@ -19,7 +19,11 @@ import { StatusTagComponent } from '../shared/status-tag.component';
       </p>
       <cp-status-tag [status]="item().status" [colour]="item().colour" />
       @if (item().sparkline.length > 1) {
-        <cp-chart [options]="sparkline()" [ariaLabel]="t('overview.sparklineLabel', { name: name(item()) })" height="40px" />
+        <cp-chart
+          [options]="sparkline()"
+          [ariaLabel]="t('overview.sparklineLabel', { name: name(item()) })"
+          height="40px"
+        />
       }
       <p class="meta">
         {{ t('freshness.period') }} {{ date(item().latestPeriodStart, 'month') }}
@@ -30,15 +34,50 @@ import { StatusTagComponent } from '../shared/status-tag.component';
     </article>
   `,
   styles: `
-    .tile { background: #fff; border-radius: 8px; padding: 12px; display: flex; flex-direction: column; gap: 4px; border-left: 4px solid transparent; }
-    .tile--stale { border-left-color: #d48806; }
-    h4 { margin: 0; font-size: 14px; font-weight: 600; }
-    .value { margin: 0; font-size: 22px; font-weight: 700; }
-    .change { margin: 0; font-size: 13px; color: #4e5969; }
-    .good { color: #1e7b43; }
-    .bad { color: #b42318; }
-    .meta { margin: 0; font-size: 12px; color: #4e5969; }
-    .stale { color: #8a5300; background: #fff3d6; padding: 0 4px; border-radius: 3px; }
+    .tile {
+      background: #fff;
+      border-radius: 8px;
+      padding: 12px;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      border-left: 4px solid transparent;
+    }
+    .tile--stale {
+      border-left-color: #d48806;
+    }
+    h4 {
+      margin: 0;
+      font-size: 14px;
+      font-weight: 600;
+    }
+    .value {
+      margin: 0;
+      font-size: 22px;
+      font-weight: 700;
+    }
+    .change {
+      margin: 0;
+      font-size: 13px;
+      color: #4e5969;
+    }
+    .good {
+      color: #1e7b43;
+    }
+    .bad {
+      color: #b42318;
+    }
+    .meta {
+      margin: 0;
+      font-size: 12px;
+      color: #4e5969;
+    }
+    .stale {
+      color: #8a5300;
+      background: #fff3d6;
+      padding: 0 4px;
+      border-radius: 3px;
+    }
   `,
 })
 export class HeadlineTileComponent {
@@ -59,7 +98,14 @@ export class HeadlineTileComponent {
   protected readonly sparkline = computed(() =>
     buildSparklineOptions(
       this.item().sparkline.map((p) => ({ at: p.t, value: p.v })),
-      { locale: this.i18n.locale(), unit: this.item().unit, colour: STATUS_COLOURS[chartColour(this.item().colour)] === STATUS_COLOURS.none ? undefined : STATUS_COLOURS[chartColour(this.item().colour)] },
+      {
+        locale: this.i18n.locale(),
+        unit: this.item().unit,
+        colour:
+          STATUS_COLOURS[chartColour(this.item().colour)] === STATUS_COLOURS.none
+            ? undefined
+            : STATUS_COLOURS[chartColour(this.item().colour)],
+      },
     ),
   );
 }

@@ -28,5 +28,7 @@ export class OverviewPage {
 
   protected readonly overview = rxResource({ stream: () => this.overviewData.overview() });
   protected readonly alerts = rxResource({ stream: () => this.alertData.events('open') });
-  protected readonly headlines = computed(() => this.overview.value()?.domains.flatMap((d) => d.headlines) ?? []);
+  protected readonly headlines = computed(
+    () => this.overview.value()?.domains.flatMap((d) => d.headlines) ?? [],
+  );
 }

@@ -25,7 +25,9 @@ describe('BrandProjectDataService', () => {
 
   it('asks for a scorecard with the period and comma-separated regions', () => {
     let received: ScorecardDto | undefined;
-    service.scorecard('smart-mobility', { period: '2025', regions: ['990101', '990102'] }).subscribe((s) => (received = s));
+    service
+      .scorecard('smart-mobility', { period: '2025', regions: ['990101', '990102'] })
+      .subscribe((s) => (received = s));
     const request = backend.expectOne((r) => r.url === '/api/brand-projects/smart-mobility/scorecard');
     expect(request.request.params.get('period')).toBe('2025');
     expect(request.request.params.get('regions')).toBe('990101,990102');
@@ -36,8 +38,12 @@ describe('BrandProjectDataService', () => {
   it('merges the target revisions of all KPIs, newest first', () => {
     let merged: string[] = [];
     service.projectTargetRevisions('p', ['a', 'b']).subscribe((list) => (merged = list.map((r) => r.id)));
-    backend.expectOne('/api/brand-projects/p/kpis/a/revisions').flush([{ id: 'a1', changedAt: '2025-01-01T00:00:00Z' }]);
-    backend.expectOne('/api/brand-projects/p/kpis/b/revisions').flush([{ id: 'b1', changedAt: '2025-03-01T00:00:00Z' }]);
+    backend
+      .expectOne('/api/brand-projects/p/kpis/a/revisions')
+      .flush([{ id: 'a1', changedAt: '2025-01-01T00:00:00Z' }]);
+    backend
+      .expectOne('/api/brand-projects/p/kpis/b/revisions')
+      .flush([{ id: 'b1', changedAt: '2025-03-01T00:00:00Z' }]);
     expect(merged).toEqual(['b1', 'a1']);
     let empty: unknown[] | undefined;
     service.projectTargetRevisions('p', []).subscribe((list) => (empty = list));

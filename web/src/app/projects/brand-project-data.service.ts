@@ -27,7 +27,9 @@ export class BrandProjectDataService {
   private readonly http = inject(HttpClient);
 
   list(period?: string): Observable<BrandProjectListItemDto[]> {
-    return this.http.get<BrandProjectListItemDto[]>(`${API_BASE}/brand-projects`, { params: queryParams({ period }) });
+    return this.http.get<BrandProjectListItemDto[]>(`${API_BASE}/brand-projects`, {
+      params: queryParams({ period }),
+    });
   }
 
   detail(code: string): Observable<BrandProjectDetailDto> {
@@ -60,7 +62,9 @@ export class BrandProjectDataService {
 
   /** Target revisions of one KPI, newest first. */
   targetRevisions(code: string, indicatorCode: string): Observable<TargetRevisionDto[]> {
-    return this.http.get<TargetRevisionDto[]>(this.url(code, 'kpis', encodeURIComponent(indicatorCode), 'revisions'));
+    return this.http.get<TargetRevisionDto[]>(
+      this.url(code, 'kpis', encodeURIComponent(indicatorCode), 'revisions'),
+    );
   }
 
   /** Target revisions of several KPIs of a project merged into one history, newest first. */

@@ -36,8 +36,17 @@ export class ProjectListPage {
 
   private gauge(project: BrandProjectListItemDto): EChartsCoreOption {
     return buildGaugeOptions(
-      { score: project.score.score, colour: chartColour(project.score.colour), label: this.t('project.score') },
-      { locale: this.i18n.locale(), noScoreText: this.t('project.insufficientData'), compact: true, animation: false },
+      {
+        score: project.score.score,
+        colour: chartColour(project.score.colour),
+        label: this.t('project.score'),
+      },
+      {
+        locale: this.i18n.locale(),
+        noScoreText: this.t('project.insufficientData'),
+        compact: true,
+        animation: false,
+      },
     );
   }
 }

@@ -15,7 +15,12 @@ import { downloadText, downloadUrl, tableToCsv } from './file-download';
         <h3>{{ heading() }}</h3>
         <div class="tools">
           @if (table()) {
-            <button type="button" class="link" (click)="tableShown.set(!tableShown())" [attr.aria-pressed]="tableShown()">
+            <button
+              type="button"
+              class="link"
+              (click)="tableShown.set(!tableShown())"
+              [attr.aria-pressed]="tableShown()"
+            >
               {{ tableShown() ? t('chart.hideTable') : t('chart.showTable') }}
             </button>
           }
@@ -36,12 +41,39 @@ import { downloadText, downloadUrl, tableToCsv } from './file-download';
     </section>
   `,
   styles: `
-    .card { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
-    header { display: flex; justify-content: space-between; align-items: center; gap: 8px; flex-wrap: wrap; }
-    h3 { margin: 0; font-size: 15px; }
-    .tools { display: flex; gap: 12px; }
-    .link { background: none; border: 0; color: #1d4ed8; cursor: pointer; padding: 2px 0; font: inherit; }
-    .link:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+    .card {
+      background: #fff;
+      border-radius: 8px;
+      padding: 12px 16px;
+      box-shadow: 0 1px 2px rgba(0, 0, 0, 0.06);
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    h3 {
+      margin: 0;
+      font-size: 15px;
+    }
+    .tools {
+      display: flex;
+      gap: 12px;
+    }
+    .link {
+      background: none;
+      border: 0;
+      color: #1d4ed8;
+      cursor: pointer;
+      padding: 2px 0;
+      font: inherit;
+    }
+    .link:focus-visible {
+      outline: 2px solid #1d4ed8;
+      outline-offset: 2px;
+    }
   `,
 })
 export class ChartCardComponent {

@@ -40,12 +40,33 @@ export function freshnessLevel(lineage: LineageDto | null | undefined): Freshnes
     </span>
   `,
   styles: `
-    .freshness { display: inline-flex; flex-wrap: wrap; gap: 8px; font-size: 12px; color: #4e5969; align-items: center; }
-    .freshness--stale { color: #8a5300; }
-    .freshness--stale strong { background: #fff3d6; padding: 0 4px; border-radius: 3px; }
-    .freshness--failed { color: #a8071a; }
-    .freshness--failed strong { background: #ffe4e4; padding: 0 4px; border-radius: 3px; }
-    a { color: #1d4ed8; }
+    .freshness {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      font-size: 12px;
+      color: #4e5969;
+      align-items: center;
+    }
+    .freshness--stale {
+      color: #8a5300;
+    }
+    .freshness--stale strong {
+      background: #fff3d6;
+      padding: 0 4px;
+      border-radius: 3px;
+    }
+    .freshness--failed {
+      color: #a8071a;
+    }
+    .freshness--failed strong {
+      background: #ffe4e4;
+      padding: 0 4px;
+      border-radius: 3px;
+    }
+    a {
+      color: #1d4ed8;
+    }
   `,
 })
 export class FreshnessComponent {

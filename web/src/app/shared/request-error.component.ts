@@ -7,7 +7,14 @@ import { TranslationService } from '../i18n/translation.service';
   selector: 'cp-request-error',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<p role="alert" class="error">{{ message() }}</p>`,
-  styles: `.error { color: #a8071a; background: #fff1f0; padding: 8px 12px; border-radius: 6px; }`,
+  styles: `
+    .error {
+      color: #a8071a;
+      background: #fff1f0;
+      padding: 8px 12px;
+      border-radius: 6px;
+    }
+  `,
 })
 export class RequestErrorComponent {
   readonly error = input<unknown>(null);

@@ -10,8 +10,19 @@ import { chartColour, statusKey } from './status-colour';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<span class="dot" [style.background]="dotColour()" aria-hidden="true"></span>{{ t(key()) }}`,
   styles: `
-    :host { display: inline-flex; align-items: center; gap: 0.4em; white-space: nowrap; }
-    .dot { width: 0.7em; height: 0.7em; border-radius: 50%; display: inline-block; flex: none; }
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.4em;
+      white-space: nowrap;
+    }
+    .dot {
+      width: 0.7em;
+      height: 0.7em;
+      border-radius: 50%;
+      display: inline-block;
+      flex: none;
+    }
   `,
 })
 export class StatusTagComponent {

@@ -11,19 +11,33 @@ export const SHELL_ROUTES: Routes = [
     providers: [provideNzI18n(zh_CN)],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'overview' },
-      { path: 'overview', title: 'nav.overview', loadComponent: () => import('../overview/overview.page').then((m) => m.OverviewPage) },
-      { path: 'projects', title: 'nav.projects', loadComponent: () => import('../projects/project-list.page').then((m) => m.ProjectListPage) },
+      {
+        path: 'overview',
+        title: 'nav.overview',
+        loadComponent: () => import('../overview/overview.page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'projects',
+        title: 'nav.projects',
+        loadComponent: () => import('../projects/project-list.page').then((m) => m.ProjectListPage),
+      },
       {
         path: 'projects/:code',
         title: 'nav.projects',
-        loadComponent: () => import('../projects/detail/project-detail.page').then((m) => m.ProjectDetailPage),
+        loadComponent: () =>
+          import('../projects/detail/project-detail.page').then((m) => m.ProjectDetailPage),
       },
       {
         path: 'indicators',
         title: 'nav.indicators',
-        loadComponent: () => import('../indicators/indicator-explorer.page').then((m) => m.IndicatorExplorerPage),
+        loadComponent: () =>
+          import('../indicators/indicator-explorer.page').then((m) => m.IndicatorExplorerPage),
       },
-      { path: 'alerts', title: 'nav.alerts', loadComponent: () => import('../alerts/alerts.page').then((m) => m.AlertsPage) },
+      {
+        path: 'alerts',
+        title: 'nav.alerts',
+        loadComponent: () => import('../alerts/alerts.page').then((m) => m.AlertsPage),
+      },
       {
         path: 'sources',
         title: 'nav.sources',

@@ -10,6 +10,8 @@ export class PublicProjectDataService {
   private readonly http = inject(HttpClient);
 
   project(code: string): Observable<PublicBrandProjectDto> {
-    return this.http.get<PublicBrandProjectDto>(`${API_BASE}/public/brand-projects/${encodeURIComponent(code)}`);
+    return this.http.get<PublicBrandProjectDto>(
+      `${API_BASE}/public/brand-projects/${encodeURIComponent(code)}`,
+    );
   }
 }

@@ -32,13 +32,20 @@ export class ShowcasePage {
   protected readonly localeNames = LOCALE_NAMES;
   protected readonly otherLocale = computed<AppLocale>(() => (this.locale() === 'en' ? 'zh-CN' : 'en'));
 
-  protected readonly project = rxResource({ params: () => this.code(), stream: ({ params }) => this.data.project(params) });
+  protected readonly project = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.data.project(params),
+  });
 
   protected readonly gauge = computed(() => {
     const p = this.project.value();
     if (!p) return null;
     return buildGaugeOptions(
-      { score: p.score.insufficientData ? null : p.score.score, colour: chartColour(p.score.colour), label: this.t('project.score') },
+      {
+        score: p.score.insufficientData ? null : p.score.score,
+        colour: chartColour(p.score.colour),
+        label: this.t('project.score'),
+      },
       { locale: this.locale(), noScoreText: this.t('project.insufficientData') },
     );
   });
@@ -60,10 +67,13 @@ export class ShowcasePage {
 
   private sparkline(kpi: PublicKpiDto): EChartsCoreOption {
     const colour = STATUS_COLOURS[chartColour(kpi.colour)];
-    return buildSparklineOptions(kpi.series.map((p) => ({ at: p.t, value: p.v })), {
-      locale: this.locale(),
-      unit: kpi.unit,
-      colour: colour === STATUS_COLOURS.none ? undefined : colour,
-    });
+    return buildSparklineOptions(
+      kpi.series.map((p) => ({ at: p.t, value: p.v })),
+      {
+        locale: this.locale(),
+        unit: kpi.unit,
+        colour: colour === STATUS_COLOURS.none ? undefined : colour,
+      },
+    );
   }
 }

@@ -22,7 +22,9 @@ export class SourceDataService {
   }
 
   runs(query: RunListQuery = {}): Observable<Page<IngestRunSummaryDto>> {
-    return this.http.get<Page<IngestRunSummaryDto>>(`${API_BASE}/runs`, { params: queryParams({ ...query }) });
+    return this.http.get<Page<IngestRunSummaryDto>>(`${API_BASE}/runs`, {
+      params: queryParams({ ...query }),
+    });
   }
 
   run(id: string): Observable<IngestRunDetailDto> {
@@ -31,7 +33,9 @@ export class SourceDataService {
 
   /** The first rows of a source read and mapped as a run would; nothing is written. */
   preview(key: string, limit = 50): Observable<SourcePreviewDto> {
-    return this.http.post<SourcePreviewDto>(`${API_BASE}/sources/${encodeURIComponent(key)}/preview`, { limit });
+    return this.http.post<SourcePreviewDto>(`${API_BASE}/sources/${encodeURIComponent(key)}/preview`, {
+      limit,
+    });
   }
 
   /** Queues a run of the source for the ingest worker. */
@@ -41,6 +45,9 @@ export class SourceDataService {
 
   /** Queues a reload of a window of history (city calendar days, inclusive). */
   backfill(key: string, window: BackfillSourceRequest): Observable<IngestRunDetailDto> {
-    return this.http.post<IngestRunDetailDto>(`${API_BASE}/sources/${encodeURIComponent(key)}/backfill`, window);
+    return this.http.post<IngestRunDetailDto>(
+      `${API_BASE}/sources/${encodeURIComponent(key)}/backfill`,
+      window,
+    );
   }
 }

@@ -1,4 +1,13 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, input, output, viewChild } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { TranslationService } from '../i18n/translation.service';
 import { RequestErrorComponent } from '../shared/request-error.component';
@@ -20,10 +29,22 @@ import { SourceDataService } from './source-data.service';
       @if (preview.error()) {
         <cp-request-error [error]="preview.error()" />
       } @else if (preview.value(); as p) {
-        <p>{{ t('sources.previewSummary', { read: number(p.rowsRead), observations: number(p.observations.length), rejects: number(p.rejects.length) }) }}</p>
+        <p>
+          {{
+            t('sources.previewSummary', {
+              read: number(p.rowsRead),
+              observations: number(p.observations.length),
+              rejects: number(p.rejects.length),
+            })
+          }}
+        </p>
         @if (p.observations.length) {
           <table>
-            <caption>{{ t('sources.observations') }}</caption>
+            <caption>
+              {{
+                t('sources.observations')
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ t('sources.indicator') }}</th>
@@ -34,14 +55,23 @@ import { SourceDataService } from './source-data.service';
             </thead>
             <tbody>
               @for (o of p.observations; track $index) {
-                <tr><td>{{ o.indicatorCode }}</td><td>{{ o.regionCode }}</td><td>{{ date(o.periodStart, 'datetime') }}</td><td>{{ number(o.value) }}</td></tr>
+                <tr>
+                  <td>{{ o.indicatorCode }}</td>
+                  <td>{{ o.regionCode }}</td>
+                  <td>{{ date(o.periodStart, 'datetime') }}</td>
+                  <td>{{ number(o.value) }}</td>
+                </tr>
               }
             </tbody>
           </table>
         }
         @if (p.rejects.length) {
           <table>
-            <caption>{{ t('sources.rejects') }}</caption>
+            <caption>
+              {{
+                t('sources.rejects')
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ t('sources.row') }}</th>
@@ -51,7 +81,11 @@ import { SourceDataService } from './source-data.service';
             </thead>
             <tbody>
               @for (r of p.rejects; track $index) {
-                <tr><td>{{ r.rowNumber }}</td><td>{{ r.reasonCode }}</td><td>{{ r.message }}</td></tr>
+                <tr>
+                  <td>{{ r.rowNumber }}</td>
+                  <td>{{ r.reasonCode }}</td>
+                  <td>{{ r.message }}</td>
+                </tr>
               }
             </tbody>
           </table>
@@ -62,14 +96,51 @@ import { SourceDataService } from './source-data.service';
     </section>
   `,
   styles: `
-    .backdrop { position: fixed; inset: 0; background: rgb(0 0 0 / 35%); z-index: 100; }
-    .dialog { position: fixed; inset: 5vh 5vw; overflow: auto; background: #fff; border-radius: 8px; padding: 16px; z-index: 101; }
-    header { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
-    h2 { font-size: 18px; margin: 0; }
-    table { border-collapse: collapse; width: 100%; font-size: 13px; margin-top: 12px; }
-    caption { text-align: left; font-weight: 600; padding: 6px 0; }
-    th, td { padding: 6px 8px; border-bottom: 1px solid #e5e6eb; text-align: left; }
-    thead th { background: #f2f3f5; }
+    .backdrop {
+      position: fixed;
+      inset: 0;
+      background: rgb(0 0 0 / 35%);
+      z-index: 100;
+    }
+    .dialog {
+      position: fixed;
+      inset: 5vh 5vw;
+      overflow: auto;
+      background: #fff;
+      border-radius: 8px;
+      padding: 16px;
+      z-index: 101;
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+    }
+    h2 {
+      font-size: 18px;
+      margin: 0;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      font-size: 13px;
+      margin-top: 12px;
+    }
+    caption {
+      text-align: left;
+      font-weight: 600;
+      padding: 6px 0;
+    }
+    th,
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid #e5e6eb;
+      text-align: left;
+    }
+    thead th {
+      background: #f2f3f5;
+    }
   `,
 })
 export class SourcePreviewDialog {
@@ -85,7 +156,10 @@ export class SourcePreviewDialog {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly number = this.i18n.number;
-  protected readonly preview = rxResource({ params: () => this.sourceKey(), stream: ({ params }) => this.data.preview(params) });
+  protected readonly preview = rxResource({
+    params: () => this.sourceKey(),
+    stream: ({ params }) => this.data.preview(params),
+  });
 
   constructor() {
     // Keyboard users land in the dialog, on its close button.

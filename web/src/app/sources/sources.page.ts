@@ -35,7 +35,11 @@ const isOpen = (run: IngestRunDetailDto): boolean => run.status === 'queued' || 
       <cp-request-error [error]="sources.error()" />
     } @else if (sources.value(); as list) {
       <table>
-        <caption class="sr-only">{{ t('nav.sources') }}</caption>
+        <caption class="sr-only">
+          {{
+            t('nav.sources')
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ t('sources.name') }}</th>
@@ -52,12 +56,16 @@ const isOpen = (run: IngestRunDetailDto): boolean => run.status === 'queued' || 
         <tbody>
           @for (s of list; track s.key) {
             <tr [class.disabled]="!s.enabled">
-              <th scope="row">{{ pick(s.nameZh, s.nameEn) }}<br /><small>{{ s.key }}</small></th>
+              <th scope="row">
+                {{ pick(s.nameZh, s.nameEn) }}<br /><small>{{ s.key }}</small>
+              </th>
               <td>{{ s.connectorType }}</td>
               <td>{{ s.schedule ?? t('sources.manual') }}</td>
               <td>
                 @if (s.lastRun; as r) {
-                  <a [routerLink]="['/sources/runs', r.id]" [class]="'run run--' + r.status">{{ t(runStatusKey(r.status)) }}</a>
+                  <a [routerLink]="['/sources/runs', r.id]" [class]="'run run--' + r.status">{{
+                    t(runStatusKey(r.status))
+                  }}</a>
                   <small>{{ date(r.startedAt, 'datetime') }}</small>
                 } @else {
                   —
@@ -72,8 +80,16 @@ const isOpen = (run: IngestRunDetailDto): boolean => run.status === 'queued' || 
               @if (canManage) {
                 <td class="actions">
                   <button type="button" (click)="previewing.set(s)">{{ t('sources.preview') }}</button>
-                  <button type="button" [disabled]="busy()" (click)="runNow(s.key)">{{ t('sources.runNow') }}</button>
-                  <button type="button" [attr.aria-expanded]="backfillKey() === s.key" (click)="toggleBackfill(s.key)">{{ t('sources.backfill') }}</button>
+                  <button type="button" [disabled]="busy()" (click)="runNow(s.key)">
+                    {{ t('sources.runNow') }}
+                  </button>
+                  <button
+                    type="button"
+                    [attr.aria-expanded]="backfillKey() === s.key"
+                    (click)="toggleBackfill(s.key)"
+                  >
+                    {{ t('sources.backfill') }}
+                  </button>
                 </td>
               }
             </tr>
@@ -93,7 +109,9 @@ const isOpen = (run: IngestRunDetailDto): boolean => run.status === 'queued' || 
               </tr>
             }
           } @empty {
-            <tr><td colspan="7">{{ t('common.noData') }}</td></tr>
+            <tr>
+              <td colspan="7">{{ t('common.noData') }}</td>
+            </tr>
           }
         </tbody>
       </table>
@@ -101,7 +119,11 @@ const isOpen = (run: IngestRunDetailDto): boolean => run.status === 'queued' || 
       <p>{{ t('common.loading') }}</p>
     }
     @if (previewing(); as s) {
-      <cp-source-preview-dialog [sourceKey]="s.key" [name]="pick(s.nameZh, s.nameEn)" (closed)="previewing.set(null)" />
+      <cp-source-preview-dialog
+        [sourceKey]="s.key"
+        [name]="pick(s.nameZh, s.nameEn)"
+        (closed)="previewing.set(null)"
+      />
     }
   `,
   styleUrl: './sources.page.scss',

@@ -48,7 +48,10 @@ export function buildBarOptions(data: BarData, opts: BarChartOptions): EChartsCo
             symbol: 'none',
             silent: true,
             lineStyle: { color: palette.target, type: 'dashed' },
-            label: { formatter: () => `${data.reference?.label ?? ''} ${format(data.reference?.value)}`, color: palette.target },
+            label: {
+              formatter: () => `${data.reference?.label ?? ''} ${format(data.reference?.value)}`,
+              color: palette.target,
+            },
             data: [opts.horizontal ? { xAxis: data.reference.value } : { yAxis: data.reference.value }],
           },
         }
@@ -66,7 +69,10 @@ export function buildBarOptions(data: BarData, opts: BarChartOptions): EChartsCo
 }
 
 /** Data-table alternative of a bar comparison. */
-export function buildBarTable(data: BarData, opts: BarChartOptions & { caption: string; categoryLabel: string }): ChartTable {
+export function buildBarTable(
+  data: BarData,
+  opts: BarChartOptions & { caption: string; categoryLabel: string },
+): ChartTable {
   return {
     caption: opts.caption,
     columns: [opts.categoryLabel, ...data.series.map((s) => s.name)],

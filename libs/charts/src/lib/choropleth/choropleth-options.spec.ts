@@ -34,12 +34,24 @@ describe('buildChoroplethOptions', () => {
     const tooltip = o['tooltip'] as { formatter: (p: { name: string; value: unknown }) => string };
     expect(tooltip.formatter({ name: '990102', value: 1.5 })).toBe('East: 1.5%');
     expect(tooltip.formatter({ name: '990103', value: Number.NaN })).toBe('West: 无数据');
-    const label = (o['series'] as MapSeriesOption[])[0].label as { formatter: (p: { name: string }) => string };
+    const label = (o['series'] as MapSeriesOption[])[0].label as {
+      formatter: (p: { name: string }) => string;
+    };
     expect(label.formatter({ name: '990101' })).toBe('Central');
   });
 
   it('builds a table of districts', () => {
-    const t = buildChoroplethTable(data, { locale: 'en', noDataText: 'No data', caption: 'c', regionLabel: 'District', valueLabel: 'Value' });
-    expect(t.rows).toEqual([['Central', '1.9'], ['East', '1.5'], ['West', 'No data']]);
+    const t = buildChoroplethTable(data, {
+      locale: 'en',
+      noDataText: 'No data',
+      caption: 'c',
+      regionLabel: 'District',
+      valueLabel: 'Value',
+    });
+    expect(t.rows).toEqual([
+      ['Central', '1.9'],
+      ['East', '1.5'],
+      ['West', 'No data'],
+    ]);
   });
 });

@@ -26,21 +26,32 @@ const GOOD_TO_BAD = ['#2e9d5b', '#a6d96a', '#fee08b', '#f46d43', '#b2182b'];
  * District map of one indicator, coloured by value with a continuous scale oriented so the
  * better end is green. Districts without data are grey and say so in the tooltip.
  */
-export function buildChoroplethOptions(data: ChoroplethData, opts: ChoroplethChartOptions): EChartsCoreOption {
+export function buildChoroplethOptions(
+  data: ChoroplethData,
+  opts: ChoroplethChartOptions,
+): EChartsCoreOption {
   const palette = paletteFor(opts.theme ?? 'light');
-  const numbers = data.values.map((v) => v.value).filter((v): v is number => v !== null && Number.isFinite(v));
+  const numbers = data.values
+    .map((v) => v.value)
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   const min = numbers.length ? Math.min(...numbers) : 0;
   const max = numbers.length ? Math.max(...numbers) : 1;
   const labels = new Map(data.values.map((v) => [v.name, v.label]));
   const format = (v: unknown): string =>
-    typeof v === 'number' && Number.isFinite(v) ? formatChartNumber(v, opts.locale, { unit: opts.unit }) : opts.noDataText;
+    typeof v === 'number' && Number.isFinite(v)
+      ? formatChartNumber(v, opts.locale, { unit: opts.unit })
+      : opts.noDataText;
   const colours = opts.lowerIsBetter ? GOOD_TO_BAD : [...GOOD_TO_BAD].reverse();
   const series: MapSeriesOption = {
     type: 'map',
     map: data.mapName,
     roam: false,
     nameProperty: 'name',
-    label: { show: true, color: palette.text, formatter: (p: { name?: string }) => labels.get(p.name ?? '') ?? p.name ?? '' },
+    label: {
+      show: true,
+      color: palette.text,
+      formatter: (p: { name?: string }) => labels.get(p.name ?? '') ?? p.name ?? '',
+    },
     itemStyle: { areaColor: '#d9d9d9', borderColor: palette.axisLine },
     emphasis: { label: { color: palette.text }, itemStyle: { areaColor: '#ffd666' } },
     data: data.values.map((v) => ({ name: v.name, value: v.value ?? undefined })),
@@ -49,7 +60,8 @@ export function buildChoroplethOptions(data: ChoroplethData, opts: ChoroplethCha
     ...baseOption(opts),
     tooltip: {
       trigger: 'item',
-      formatter: (p: { name?: string; value?: unknown }) => `${labels.get(p.name ?? '') ?? p.name ?? ''}: ${format(p.value)}`,
+      formatter: (p: { name?: string; value?: unknown }) =>
+        `${labels.get(p.name ?? '') ?? p.name ?? ''}: ${format(p.value)}`,
     },
     visualMap: {
       type: 'continuous',

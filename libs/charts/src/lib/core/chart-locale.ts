@@ -38,7 +38,11 @@ export function formatChartDate(
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   if (granularity === 'quarter') {
-    const parts = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(date);
+    const parts = new Intl.DateTimeFormat('en', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+    }).formatToParts(date);
     const year = parts.find((p) => p.type === 'year')?.value ?? '';
     const month = Number(parts.find((p) => p.type === 'month')?.value ?? '1');
     const quarter = Math.floor((month - 1) / 3) + 1;
@@ -49,7 +53,13 @@ export function formatChartDate(
   if (granularity === 'month') Object.assign(options, { year: 'numeric', month: 'short' });
   if (granularity === 'day') Object.assign(options, { year: 'numeric', month: 'short', day: 'numeric' });
   if (granularity === 'datetime')
-    Object.assign(options, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    Object.assign(options, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 

@@ -6,7 +6,10 @@ type Detail = { formatter: (v: number) => string };
 
 describe('buildGaugeOptions', () => {
   it('colours the progress ring by status and formats the score', () => {
-    const o = buildGaugeOptions({ score: 82.46, colour: 'orange', label: 'Score' }, { locale: 'zh-CN', noScoreText: '数据不足' });
+    const o = buildGaugeOptions(
+      { score: 82.46, colour: 'orange', label: 'Score' },
+      { locale: 'zh-CN', noScoreText: '数据不足' },
+    );
     const s = (o['series'] as GaugeSeriesOption[])[0];
     expect(s.progress?.itemStyle?.color).toBe(STATUS_COLOURS.orange);
     expect(s.data).toEqual([{ value: 82.46, name: 'Score' }]);
@@ -26,7 +29,10 @@ describe('buildGaugeOptions', () => {
   });
 
   it('shows the insufficient-data text instead of zero when there is no score', () => {
-    const o = buildGaugeOptions({ score: null, label: 'Score' }, { locale: 'en', noScoreText: 'Insufficient data' });
+    const o = buildGaugeOptions(
+      { score: null, label: 'Score' },
+      { locale: 'en', noScoreText: 'Insufficient data' },
+    );
     const s = (o['series'] as GaugeSeriesOption[])[0];
     expect(s.progress?.show).toBe(false);
     expect((s.detail as Detail).formatter(0)).toBe('Insufficient data');

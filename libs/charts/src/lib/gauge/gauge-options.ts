@@ -51,7 +51,12 @@ export function buildGaugeOptions(data: GaugeData, opts: GaugeChartOptions): ECh
     splitLine: { show: false },
     axisLabel: { show: false },
     anchor: { show: false },
-    title: { show: true, offsetCenter: [0, compact ? '45%' : '40%'], color: palette.mutedText, fontSize: px(compact ? 11 : 14) },
+    title: {
+      show: true,
+      offsetCenter: [0, compact ? '45%' : '40%'],
+      color: palette.mutedText,
+      fontSize: px(compact ? 11 : 14),
+    },
     detail: {
       valueAnimation: opts.animation ?? true,
       offsetCenter: [0, '0%'],
@@ -59,7 +64,9 @@ export function buildGaugeOptions(data: GaugeData, opts: GaugeChartOptions): ECh
       fontWeight: 'bold',
       color: data.score === null ? palette.mutedText : palette.text,
       formatter: (v: number) =>
-        data.score === null ? opts.noScoreText : formatChartNumber(v, opts.locale, { maximumFractionDigits: 1 }),
+        data.score === null
+          ? opts.noScoreText
+          : formatChartNumber(v, opts.locale, { maximumFractionDigits: 1 }),
     },
     data: [{ value: data.score ?? 0, name: data.label }],
   };

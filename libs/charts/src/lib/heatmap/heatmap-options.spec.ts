@@ -1,7 +1,14 @@
 import type { HeatmapSeriesOption } from 'echarts/charts';
 import { buildHeatmapOptions, buildHeatmapTable, type HeatmapData } from './heatmap-options';
 
-const data: HeatmapData = { rows: ['District A', 'District B'], columns: ['K1', 'K2'], values: [[91, null], [12.34, 60]] };
+const data: HeatmapData = {
+  rows: ['District A', 'District B'],
+  columns: ['K1', 'K2'],
+  values: [
+    [91, null],
+    [12.34, 60],
+  ],
+};
 const opts = { locale: 'en' as const, noDataText: 'No data' };
 
 describe('buildHeatmapOptions', () => {
@@ -9,9 +16,19 @@ describe('buildHeatmapOptions', () => {
   const s = (o['series'] as HeatmapSeriesOption[])[0];
 
   it('emits [column, row, value] cells with "-" for empty ones', () => {
-    expect((s.data as { value: unknown }[]).map((d) => d.value)).toEqual([[0, 0, 91], [1, 0, '-'], [0, 1, 12.34], [1, 1, 60]]);
+    expect((s.data as { value: unknown }[]).map((d) => d.value)).toEqual([
+      [0, 0, 91],
+      [1, 0, '-'],
+      [0, 1, 12.34],
+      [1, 1, 60],
+    ]);
     // Labels on the red bands are white for contrast, dark elsewhere.
-    expect((s.data as { label: { color: string } }[]).map((d) => d.label.color)).toEqual(['#1f2329', '#1f2329', '#ffffff', '#1f2329']);
+    expect((s.data as { label: { color: string } }[]).map((d) => d.label.color)).toEqual([
+      '#1f2329',
+      '#1f2329',
+      '#ffffff',
+      '#1f2329',
+    ]);
     expect((o['xAxis'] as { data: string[] }).data).toEqual(['K1', 'K2']);
     expect(o['yAxis']).toMatchObject({ data: ['District A', 'District B'], inverse: true });
   });

@@ -53,7 +53,11 @@ export function buildHeatmapOptions(data: HeatmapData, opts: HeatmapChartOptions
         return `${data.rows[r] ?? ''} · ${data.columns[c] ?? ''}: ${format(v)}`;
       },
     },
-    xAxis: { type: 'category', data: data.columns, axisLabel: { color: palette.text, interval: 0, rotate: 30 } },
+    xAxis: {
+      type: 'category',
+      data: data.columns,
+      axisLabel: { color: palette.text, interval: 0, rotate: 30 },
+    },
     // First row on top, in the same order as the data table.
     yAxis: { type: 'category', data: data.rows, inverse: true, axisLabel: { color: palette.text } },
     visualMap: {

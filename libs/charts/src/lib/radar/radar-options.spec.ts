@@ -1,7 +1,10 @@
 import type { RadarSeriesOption } from 'echarts/charts';
 import { buildRadarOptions, buildRadarTable } from './radar-options';
 
-const data = { axes: ['Delay', 'Transit share', 'Accidents'], series: [{ name: '2025', values: [80, null, 45.25] }] };
+const data = {
+  axes: ['Delay', 'Transit share', 'Accidents'],
+  series: [{ name: '2025', values: [80, null, 45.25] }],
+};
 
 describe('buildRadarOptions', () => {
   it('puts one 0–100 axis per KPI and draws missing scores at zero', () => {

@@ -39,13 +39,18 @@ export function buildRadarOptions(data: RadarData, opts: CommonChartOptions): EC
 }
 
 /** Data-table alternative of a radar chart. */
-export function buildRadarTable(data: RadarData, opts: CommonChartOptions & { caption: string; axisLabel: string }): ChartTable {
+export function buildRadarTable(
+  data: RadarData,
+  opts: CommonChartOptions & { caption: string; axisLabel: string },
+): ChartTable {
   return {
     caption: opts.caption,
     columns: [opts.axisLabel, ...data.series.map((s) => s.name)],
     rows: data.axes.map((axis, i) => [
       axis,
-      ...data.series.map((s) => formatChartNumber(s.values[i] ?? null, opts.locale, { maximumFractionDigits: 1 })),
+      ...data.series.map((s) =>
+        formatChartNumber(s.values[i] ?? null, opts.locale, { maximumFractionDigits: 1 }),
+      ),
     ]),
   };
 }

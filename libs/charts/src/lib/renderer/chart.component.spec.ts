@@ -8,13 +8,26 @@ import { loadEcharts } from './echarts-loader';
 
 @Component({
   imports: [ChartComponent],
-  template: `<cp-chart [options]="options()" [ariaLabel]="'Bars'" [table]="table" renderer="svg" height="200px" />`,
+  template: `<cp-chart
+    [options]="options()"
+    [ariaLabel]="'Bars'"
+    [table]="table"
+    renderer="svg"
+    height="200px"
+  />`,
 })
 class HostComponent {
   readonly options = signal<EChartsCoreOption>(
-    buildBarOptions({ categories: ['A'], series: [{ name: 's', values: [1] }] }, { locale: 'en', animation: false }),
+    buildBarOptions(
+      { categories: ['A'], series: [{ name: 's', values: [1] }] },
+      { locale: 'en', animation: false },
+    ),
   );
-  readonly table: ChartTable = { caption: 'Bars as table', columns: ['District', 'Value'], rows: [['A', '1']] };
+  readonly table: ChartTable = {
+    caption: 'Bars as table',
+    columns: ['District', 'Value'],
+    rows: [['A', '1']],
+  };
 }
 
 describe('ChartComponent', () => {
@@ -28,10 +41,15 @@ describe('ChartComponent', () => {
     const surface = (fixture.nativeElement as HTMLElement).querySelector('.cp-chart__surface');
     expect(surface?.getAttribute('role')).toBe('img');
     expect(surface?.getAttribute('aria-label')).toBe('Bars');
-    expect((fixture.nativeElement as HTMLElement).querySelector('caption')?.textContent).toBe('Bars as table');
+    expect((fixture.nativeElement as HTMLElement).querySelector('caption')?.textContent).toBe(
+      'Bars as table',
+    );
 
     fixture.componentInstance.options.set(
-      buildBarOptions({ categories: ['A', 'B'], series: [{ name: 's', values: [1, 2] }] }, { locale: 'en', animation: false }),
+      buildBarOptions(
+        { categories: ['A', 'B'], series: [{ name: 's', values: [1, 2] }] },
+        { locale: 'en', animation: false },
+      ),
     );
     await fixture.whenStable();
     const applied = instance?.getOption() as { xAxis: { data: string[] }[] };

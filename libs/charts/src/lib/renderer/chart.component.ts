@@ -53,7 +53,11 @@ export interface ChartImage {
     ></div>
     @if (table(); as t) {
       <table class="cp-chart__table" [class.cp-chart__table--hidden]="!showTable()">
-        <caption>{{ t.caption }}</caption>
+        <caption>
+          {{
+            t.caption
+          }}
+        </caption>
         <thead>
           <tr>
             @for (c of t.columns; track $index) {
@@ -78,13 +82,36 @@ export interface ChartImage {
     }
   `,
   styles: `
-    :host { display: block; position: relative; }
-    .cp-chart__surface { width: 100%; min-height: 40px; }
-    .cp-chart__table { border-collapse: collapse; margin-top: 8px; font-size: 13px; }
-    .cp-chart__table th, .cp-chart__table td { border: 1px solid #c9cdd4; padding: 2px 8px; text-align: left; }
+    :host {
+      display: block;
+      position: relative;
+    }
+    .cp-chart__surface {
+      width: 100%;
+      min-height: 40px;
+    }
+    .cp-chart__table {
+      border-collapse: collapse;
+      margin-top: 8px;
+      font-size: 13px;
+    }
+    .cp-chart__table th,
+    .cp-chart__table td {
+      border: 1px solid #c9cdd4;
+      padding: 2px 8px;
+      text-align: left;
+    }
     .cp-chart__table--hidden {
-      position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
-      overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      border: 0;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
   `,
 })
@@ -140,7 +167,9 @@ export class ChartComponent {
   private createChart(echarts: EchartsCore, key: string): void {
     this.disposeChart();
     const element = this.host().nativeElement;
-    this.chart = echarts.init(element, this.theme() === 'dark' ? 'dark' : undefined, { renderer: this.renderer() });
+    this.chart = echarts.init(element, this.theme() === 'dark' ? 'dark' : undefined, {
+      renderer: this.renderer(),
+    });
     this.chartKey = key;
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeObserver = new ResizeObserver(() => this.chart?.resize());

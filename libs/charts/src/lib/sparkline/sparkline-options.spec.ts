@@ -18,7 +18,9 @@ describe('buildSparklineOptions', () => {
   it('formats the tooltip with period and value', () => {
     const o = buildSparklineOptions(points, { locale: 'zh-CN', unit: '%', colour: '#123456' });
     const tooltip = o['tooltip'] as { formatter: (p: unknown) => string };
-    expect(tooltip.formatter([{ value: [Date.parse('2025-02-01T00:00:00+08:00'), 4.5] }])).toBe('2025年2月: 4.5%');
+    expect(tooltip.formatter([{ value: [Date.parse('2025-02-01T00:00:00+08:00'), 4.5] }])).toBe(
+      '2025年2月: 4.5%',
+    );
     expect(tooltip.formatter([])).toBe('');
     expect((o['series'] as LineSeriesOption[])[0].lineStyle?.color).toBe('#123456');
   });

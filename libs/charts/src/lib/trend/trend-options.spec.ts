@@ -39,7 +39,12 @@ describe('buildTrendOptions', () => {
   });
 
   it('adds the target line and milestones as mark lines on the first series', () => {
-    const lines = series[0].markLine?.data as { yAxis?: number; xAxis?: number; name?: string; label?: { formatter: () => string } }[];
+    const lines = series[0].markLine?.data as {
+      yAxis?: number;
+      xAxis?: number;
+      name?: string;
+      label?: { formatter: () => string };
+    }[];
     expect(lines).toHaveLength(2);
     expect(lines[0].yAxis).toBe(1.6);
     expect(lines[0].label?.formatter()).toBe('Target 1.6 idx');
@@ -80,7 +85,12 @@ describe('buildTrendOptions', () => {
 
 describe('buildTrendTable', () => {
   it('lists one row per period with formatted values', () => {
-    const table = buildTrendTable(data, { locale: 'en', unit: 'idx', caption: 'Trend', periodLabel: 'Period' });
+    const table = buildTrendTable(data, {
+      locale: 'en',
+      unit: 'idx',
+      caption: 'Trend',
+      periodLabel: 'Period',
+    });
     expect(table.columns).toEqual(['Period', 'City']);
     expect(table.rows).toEqual([
       ['Jan 2025', '1.8 idx'],

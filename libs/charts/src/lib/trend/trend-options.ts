@@ -61,7 +61,9 @@ export function buildTrendOptions(data: TrendData, opts: TrendChartOptions): ECh
     showSymbol: s.points.length <= 36,
     connectNulls: false,
     data: s.points.map((p) => [toEpochMs(p.at), p.value]),
-    ...(index === 0 ? { markLine: firstSeriesMarkLine(data, opts), markArea: bandArea(data, palette.band) } : {}),
+    ...(index === 0
+      ? { markLine: firstSeriesMarkLine(data, opts), markArea: bandArea(data, palette.band) }
+      : {}),
   }));
 
   if (data.trajectory) {
@@ -144,16 +146,23 @@ function bandArea(data: TrendData, colour: string): LineSeriesOption['markArea']
 }
 
 /** Data-table alternative of a trend chart: one row per period, one column per series. */
-export function buildTrendTable(data: TrendData, opts: TrendChartOptions & { caption: string; periodLabel: string }): ChartTable {
+export function buildTrendTable(
+  data: TrendData,
+  opts: TrendChartOptions & { caption: string; periodLabel: string },
+): ChartTable {
   const granularity = opts.granularity ?? 'month';
-  const instants = [...new Set(data.series.flatMap((s) => s.points.map((p) => toEpochMs(p.at))))].sort((a, b) => a - b);
+  const instants = [...new Set(data.series.flatMap((s) => s.points.map((p) => toEpochMs(p.at))))].sort(
+    (a, b) => a - b,
+  );
   return {
     caption: opts.caption,
     columns: [opts.periodLabel, ...data.series.map((s) => s.name)],
     rows: instants.map((t) => [
       formatChartDate(t, opts.locale, granularity, opts.timeZone),
       ...data.series.map((s) =>
-        formatChartNumber(s.points.find((p) => toEpochMs(p.at) === t)?.value ?? null, opts.locale, { unit: opts.unit }),
+        formatChartNumber(s.points.find((p) => toEpochMs(p.at) === t)?.value ?? null, opts.locale, {
+          unit: opts.unit,
+        }),
       ),
     ]),
   };

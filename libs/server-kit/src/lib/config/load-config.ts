@@ -19,7 +19,10 @@ export class ConfigError extends Error {
  * All problems are collected before failing, so an operator fixes them in one go.
  * The env is passed in (never read here) so that each app reads `process.env` in one place.
  */
-export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+export function loadConfig<S extends z.ZodType>(
+  schema: S,
+  env: Record<string, string | undefined>,
+): z.output<S> {
   // Empty strings in .env files mean "not set"; treat them so, or defaults never apply.
   const cleaned: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {

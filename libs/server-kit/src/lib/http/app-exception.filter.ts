@@ -25,11 +25,15 @@ export class AppExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<MinimalRequest>();
     const response = http.getResponse<MinimalResponse>();
-    const requestId = typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : undefined;
+    const requestId =
+      typeof request.id === 'string' || typeof request.id === 'number' ? String(request.id) : undefined;
     const mapped = mapError(exception, requestId);
     if (mapped.unexpected) {
       const stack = exception instanceof Error ? exception.stack : String(exception);
-      this.logger.error(`Unexpected error on ${request.method ?? '?'} ${request.url ?? '?'} (request ${requestId ?? '-'})`, stack);
+      this.logger.error(
+        `Unexpected error on ${request.method ?? '?'} ${request.url ?? '?'} (request ${requestId ?? '-'})`,
+        stack,
+      );
     }
     if (response.headersSent) return;
     response.status(mapped.status).json(mapped.body);

@@ -1,6 +1,12 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors/app-errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../errors/app-errors';
 import { mapError } from './error-body';
 import { flattenValidationErrors, validationExceptionFactory } from './validation-errors';
 
@@ -67,7 +73,12 @@ describe('validation errors', () => {
     const details = flattenValidationErrors([
       {
         property: 'kpis',
-        children: [{ property: '0', children: [{ property: 'weight', constraints: { min: 'weight must not be less than 0' } }] }],
+        children: [
+          {
+            property: '0',
+            children: [{ property: 'weight', constraints: { min: 'weight must not be less than 0' } }],
+          },
+        ],
       },
       { property: 'reason', constraints: { isNotEmpty: 'reason should not be empty' } },
     ]);

@@ -109,7 +109,10 @@ export function mapError(exception: unknown, requestId?: string): MappedError {
     };
   }
   if (exception instanceof z.ZodError) {
-    const details = exception.issues.map((issue) => ({ field: issue.path.map(String).join('.'), problem: issue.message }));
+    const details = exception.issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      problem: issue.message,
+    }));
     return {
       status: HttpStatus.BAD_REQUEST,
       body: withId({ code: 'validation_failed', message: 'Request is invalid', details }),

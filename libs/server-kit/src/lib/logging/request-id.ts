@@ -27,7 +27,11 @@ interface HeaderSettingResponse {
  * Express-style middleware giving each request its id before anything else runs (body parsing
  * included), so even errors raised before the logger sees the request carry the id.
  */
-export function requestIdMiddleware(req: IdentifiedRequest, res: HeaderSettingResponse, next: () => void): void {
+export function requestIdMiddleware(
+  req: IdentifiedRequest,
+  res: HeaderSettingResponse,
+  next: () => void,
+): void {
   const id = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
   req.id = id;
   res.setHeader(REQUEST_ID_HEADER, id);

@@ -6,7 +6,15 @@ const response = (role: LoginResponse['user']['role']): LoginResponse => ({
   accessToken: 'tok',
   tokenType: 'Bearer',
   expiresIn: 60,
-  user: { id: 2, username: 'u', displayName: 'U', role, departmentCode: null, disabled: false, createdAt: '2025-01-01T00:00:00Z' },
+  user: {
+    id: 2,
+    username: 'u',
+    displayName: 'U',
+    role,
+    departmentCode: null,
+    disabled: false,
+    createdAt: '2025-01-01T00:00:00Z',
+  },
 });
 
 describe('AuthSessionService', () => {

@@ -75,5 +75,7 @@ function readSession(): StoredSession | null {
 function isStoredSession(value: unknown): value is StoredSession {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v['token'] === 'string' && typeof v['expiresAt'] === 'number' && typeof v['user'] === 'object';
+  return (
+    typeof v['token'] === 'string' && typeof v['expiresAt'] === 'number' && typeof v['user'] === 'object'
+  );
 }

@@ -22,7 +22,15 @@ describe('route guards', () => {
       accessToken: 't',
       tokenType: 'Bearer',
       expiresIn: 3600,
-      user: { id: 1, username: 'v', displayName: 'V', role: 'viewer', departmentCode: null, disabled: false, createdAt: '' },
+      user: {
+        id: 1,
+        username: 'v',
+        displayName: 'V',
+        role: 'viewer',
+        departmentCode: null,
+        disabled: false,
+        createdAt: '',
+      },
     });
     expect(TestBed.runInInjectionContext(() => signedInGuard({}, segments))).toBe(true);
     expect(TestBed.runInInjectionContext(() => roleGuard('viewer')({}, segments))).toBe(true);

@@ -10,7 +10,15 @@ const login: LoginResponse = {
   accessToken: 'token-123',
   tokenType: 'Bearer',
   expiresIn: 3600,
-  user: { id: 1, username: 'ops', displayName: 'Ops', role: 'operator', departmentCode: null, disabled: false, createdAt: '2025-01-01T00:00:00Z' },
+  user: {
+    id: 1,
+    username: 'ops',
+    displayName: 'Ops',
+    role: 'operator',
+    departmentCode: null,
+    disabled: false,
+    createdAt: '2025-01-01T00:00:00Z',
+  },
 };
 
 describe('authInterceptor', () => {
@@ -21,7 +29,11 @@ describe('authInterceptor', () => {
   beforeEach(() => {
     sessionStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     http = TestBed.inject(HttpClient);
     backend = TestBed.inject(HttpTestingController);
@@ -39,7 +51,9 @@ describe('authInterceptor', () => {
   it('does not send the token to public endpoints or other hosts', () => {
     http.get('/api/public/brand-projects/x').subscribe();
     http.get('https://example.org/tiles').subscribe();
-    expect(backend.expectOne('/api/public/brand-projects/x').request.headers.has('Authorization')).toBe(false);
+    expect(backend.expectOne('/api/public/brand-projects/x').request.headers.has('Authorization')).toBe(
+      false,
+    );
     expect(backend.expectOne('https://example.org/tiles').request.headers.has('Authorization')).toBe(false);
   });
 
@@ -47,7 +61,12 @@ describe('authInterceptor', () => {
     const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     let failed = false;
     http.get('/api/overview').subscribe({ error: () => (failed = true) });
-    backend.expectOne('/api/overview').flush({ code: 'unauthorized', message: 'expired', details: [] }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/overview')
+      .flush(
+        { code: 'unauthorized', message: 'expired', details: [] },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     expect(failed).toBe(true);
     expect(session.token()).toBeNull();
     expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/' } });

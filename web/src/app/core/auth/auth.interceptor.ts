@@ -25,7 +25,12 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
       : request;
   return next(authorised).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === 401 && isApi && !isAnonymousRoute(request.url)) {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === 401 &&
+        isApi &&
+        !isAnonymousRoute(request.url)
+      ) {
         session.end();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
       }

@@ -12,7 +12,16 @@ describe('RegionDataService', () => {
     const seen: number[] = [];
     service.regions().subscribe((r) => seen.push(r.items.length));
     const body: RegionListDto = {
-      items: [{ code: '990101', nameZh: '中心区', nameEn: 'Central', level: 'district', parentCode: '990100', population: 1 }],
+      items: [
+        {
+          code: '990101',
+          nameZh: '中心区',
+          nameEn: 'Central',
+          level: 'district',
+          parentCode: '990100',
+          population: 1,
+        },
+      ],
       geojson: { type: 'FeatureCollection', features: [] },
     };
     backend.expectOne('/api/regions').flush(body);

@@ -11,7 +11,9 @@ export class RegionDataService {
   private cached: Observable<RegionListDto> | null = null;
 
   regions(): Observable<RegionListDto> {
-    this.cached ??= this.http.get<RegionListDto>(`${API_BASE}/regions`).pipe(shareReplay({ bufferSize: 1, refCount: false }));
+    this.cached ??= this.http
+      .get<RegionListDto>(`${API_BASE}/regions`)
+      .pipe(shareReplay({ bufferSize: 1, refCount: false }));
     return this.cached;
   }
 }

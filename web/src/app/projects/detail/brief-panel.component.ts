@@ -23,7 +23,9 @@ import { BrandProjectDataService } from '../brand-project-data.service';
         </ul>
         <div class="tools">
           <button type="button" (click)="copy(b.body)">{{ t('brief.copy') }}</button>
-          <button type="button" (click)="download(b.projectCode, b.period.key, b.body)">{{ t('brief.download') }}</button>
+          <button type="button" (click)="download(b.projectCode, b.period.key, b.body)">
+            {{ t('brief.download') }}
+          </button>
           <span role="status" class="copied">{{ copied() ? t('brief.copied') : '' }}</span>
         </div>
       </article>
@@ -32,13 +34,42 @@ import { BrandProjectDataService } from '../brand-project-data.service';
     }
   `,
   styles: `
-    .brief { background: #fff; border-radius: 8px; padding: 12px 16px; }
-    h3 { margin: 0 0 8px; font-size: 16px; }
-    ul { margin: 0 0 12px; padding-left: 20px; line-height: 1.7; }
-    .tools { display: flex; gap: 8px; align-items: center; }
-    button { padding: 4px 12px; border: 1px solid #1d4ed8; color: #1d4ed8; background: #fff; border-radius: 4px; cursor: pointer; font: inherit; }
-    button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-    .copied { color: #1e7b43; font-size: 13px; }
+    .brief {
+      background: #fff;
+      border-radius: 8px;
+      padding: 12px 16px;
+    }
+    h3 {
+      margin: 0 0 8px;
+      font-size: 16px;
+    }
+    ul {
+      margin: 0 0 12px;
+      padding-left: 20px;
+      line-height: 1.7;
+    }
+    .tools {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+    }
+    button {
+      padding: 4px 12px;
+      border: 1px solid #1d4ed8;
+      color: #1d4ed8;
+      background: #fff;
+      border-radius: 4px;
+      cursor: pointer;
+      font: inherit;
+    }
+    button:focus-visible {
+      outline: 2px solid #1d4ed8;
+      outline-offset: 2px;
+    }
+    .copied {
+      color: #1e7b43;
+      font-size: 13px;
+    }
   `,
 })
 export class BriefPanelComponent {

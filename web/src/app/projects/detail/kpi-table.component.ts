@@ -15,7 +15,11 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
   template: `
     <div class="scroll" tabindex="0" [attr.aria-label]="t('project.kpiTable')">
       <table>
-        <caption>{{ t('project.kpiTable') }}</caption>
+        <caption>
+          {{
+            t('project.kpiTable')
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ t('project.kpi') }}</th>
@@ -38,7 +42,9 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
                   <small>· {{ t('project.satisfaction') }}</small>
                 }
               </th>
-              <td>{{ number(k.baseline, k.unit) }}<br /><small>{{ baselineDate(k.indicatorCode) }}</small></td>
+              <td>
+                {{ number(k.baseline, k.unit) }}<br /><small>{{ baselineDate(k.indicatorCode) }}</small>
+              </td>
               <td>
                 @if (k.band) {
                   {{ number(k.band.lo) }}–{{ number(k.band.hi, k.unit) }}
@@ -61,7 +67,9 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
               </td>
               <td>
                 @if (k.progress !== null) {
-                  <span class="bar" aria-hidden="true"><span [style.width.%]="clampPercent(k.progress)"></span></span>
+                  <span class="bar" aria-hidden="true"
+                    ><span [style.width.%]="clampPercent(k.progress)"></span
+                  ></span>
                 }
                 {{ percent(k.progress) }}
               </td>
@@ -76,16 +84,54 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
     </div>
   `,
   styles: `
-    .scroll { overflow-x: auto; }
-    .scroll:focus-visible { outline: 2px solid #1d4ed8; }
-    table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
-    caption { text-align: left; font-weight: 600; padding: 8px 0; }
-    th, td { padding: 6px 8px; border-bottom: 1px solid #e5e6eb; text-align: left; vertical-align: top; }
-    thead th { background: #f2f3f5; }
-    small { color: #4e5969; }
-    .as-of.overdue { color: #b42318; }
-    .bar { display: inline-block; width: 60px; height: 6px; background: #e5e6eb; border-radius: 3px; vertical-align: middle; margin-right: 4px; }
-    .bar span { display: block; height: 100%; background: #1f5fbf; border-radius: 3px; }
+    .scroll {
+      overflow-x: auto;
+    }
+    .scroll:focus-visible {
+      outline: 2px solid #1d4ed8;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      background: #fff;
+      font-size: 13px;
+    }
+    caption {
+      text-align: left;
+      font-weight: 600;
+      padding: 8px 0;
+    }
+    th,
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid #e5e6eb;
+      text-align: left;
+      vertical-align: top;
+    }
+    thead th {
+      background: #f2f3f5;
+    }
+    small {
+      color: #4e5969;
+    }
+    .as-of.overdue {
+      color: #b42318;
+    }
+    .bar {
+      display: inline-block;
+      width: 60px;
+      height: 6px;
+      background: #e5e6eb;
+      border-radius: 3px;
+      vertical-align: middle;
+      margin-right: 4px;
+    }
+    .bar span {
+      display: block;
+      height: 100%;
+      background: #1f5fbf;
+      border-radius: 3px;
+    }
   `,
 })
 export class KpiTableComponent {

@@ -24,6 +24,9 @@ export function periodChoices(today: Date): PeriodChoice[] {
       y -= 1;
     }
   }
-  choices.push({ key: String(year - 1), kind: 'year', year: year - 1 }, { key: String(year - 2), kind: 'year', year: year - 2 });
+  choices.push(
+    { key: String(year - 1), kind: 'year', year: year - 1 },
+    { key: String(year - 2), kind: 'year', year: year - 2 },
+  );
   return choices;
 }

@@ -12,7 +12,14 @@ const text: ChartText = {
   pick: (_zh, en) => en,
 };
 
-const period = { key: '2025', kind: 'year' as const, from: '2025-01-01', to: '2025-12-31', previousKey: '2024', timeZone: 'Asia/Shanghai' };
+const period = {
+  key: '2025',
+  kind: 'year' as const,
+  from: '2025-01-01',
+  to: '2025-12-31',
+  previousKey: '2024',
+  timeZone: 'Asia/Shanghai',
+};
 
 describe('project chart mappers', () => {
   it('maps a trend response to actual series, trajectory and target line', () => {
@@ -23,8 +30,14 @@ describe('project chart mappers', () => {
       direction: 'higher_is_better',
       granularity: 'month',
       regions: [],
-      actual: [{ t: '2025-01-01', v: 40 }, { t: '2025-02-01', v: null }],
-      targetLine: [{ t: '2024-12-31', v: 40 }, { t: '2026-12-31', v: 50 }],
+      actual: [
+        { t: '2025-01-01', v: 40 },
+        { t: '2025-02-01', v: null },
+      ],
+      targetLine: [
+        { t: '2024-12-31', v: 40 },
+        { t: '2026-12-31', v: 50 },
+      ],
       targetBand: null,
       baseline: { date: '2024-12-31', value: 40 },
       target: { date: '2026-12-31', value: 50 },
@@ -37,14 +50,26 @@ describe('project chart mappers', () => {
     const lines = series[0].markLine?.data as { yAxis?: number; name?: string }[];
     expect(lines.map((l) => l.name)).toEqual(['Target', 'Opening']);
     expect(lines[0].yAxis).toBe(50);
-    expect(model.table.rows).toEqual([['Jan 2025', '40%'], ['Feb 2025', '—']]);
+    expect(model.table.rows).toEqual([
+      ['Jan 2025', '40%'],
+      ['Feb 2025', '—'],
+    ]);
   });
 
   it('uses a band instead of a target line for target-band indicators', () => {
     const trend = {
-      projectCode: 'p', indicatorCode: 'beds', unit: '%', direction: 'target_band', granularity: 'quarter', regions: [],
-      actual: [{ t: '2025-01-01', v: 90 }], targetLine: null, targetBand: { lo: 85, hi: 93 },
-      baseline: { date: '2024-12-31', value: 95 }, target: { date: '2026-12-31', value: 90 }, milestones: [],
+      projectCode: 'p',
+      indicatorCode: 'beds',
+      unit: '%',
+      direction: 'target_band',
+      granularity: 'quarter',
+      regions: [],
+      actual: [{ t: '2025-01-01', v: 90 }],
+      targetLine: null,
+      targetBand: { lo: 85, hi: 93 },
+      baseline: { date: '2024-12-31', value: 95 },
+      target: { date: '2026-12-31', value: 90 },
+      milestones: [],
     } satisfies ProjectTrendDto;
     const series = trendModel(trend, 'Occupancy', text).options['series'] as LineSeriesOption[];
     expect(series).toHaveLength(1);
@@ -56,13 +81,30 @@ describe('project chart mappers', () => {
     const matrix: ProjectMatrixDto = {
       projectCode: 'p',
       period,
-      regions: [{ code: '990101', nameZh: '一区', nameEn: 'One' }, { code: '990102', nameZh: '二区', nameEn: 'Two' }],
+      regions: [
+        { code: '990101', nameZh: '一区', nameEn: 'One' },
+        { code: '990102', nameZh: '二区', nameEn: 'Two' },
+      ],
       kpis: [{ indicatorCode: 'a', indicatorNameZh: '甲', indicatorNameEn: 'A', unit: '', weight: 1 }],
-      cells: [{ regionCode: '990102', indicatorCode: 'a', value: 1, target: 1, progress: 1, score: 88, status: 'on_track', colour: 'yellow' }],
+      cells: [
+        {
+          regionCode: '990102',
+          indicatorCode: 'a',
+          value: 1,
+          target: 1,
+          progress: 1,
+          score: 88,
+          status: 'on_track',
+          colour: 'yellow',
+        },
+      ],
       regionScores: [],
     };
     const model = heatmapModel(matrix, text);
     expect(model.table.columns).toEqual(['District', 'A']);
-    expect(model.table.rows).toEqual([['One', 'No data'], ['Two', '88']]);
+    expect(model.table.rows).toEqual([
+      ['One', 'No data'],
+      ['Two', '88'],
+    ]);
   });
 });

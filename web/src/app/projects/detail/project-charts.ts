@@ -10,7 +10,12 @@ import {
   type HeatmapData,
   type TrendData,
 } from '@civicpulse/charts';
-import type { ProjectMatrixDto, ProjectTrendDto, ScorecardDto, SeriesGranularity } from '@civicpulse/contracts';
+import type {
+  ProjectMatrixDto,
+  ProjectTrendDto,
+  ScorecardDto,
+  SeriesGranularity,
+} from '@civicpulse/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { BilingualName } from '../../i18n/translation.service';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -54,7 +59,9 @@ export function heatmapModel(matrix: ProjectMatrixDto, text: ChartText): ChartMo
   const data: HeatmapData = {
     rows: matrix.regions.map((r) => text.name(r)),
     columns: matrix.kpis.map((k) => indicatorName(k, text)),
-    values: matrix.regions.map((r) => matrix.kpis.map((k) => cell.get(`${r.code}|${k.indicatorCode}`) ?? null)),
+    values: matrix.regions.map((r) =>
+      matrix.kpis.map((k) => cell.get(`${r.code}|${k.indicatorCode}`) ?? null),
+    ),
   };
   const opts = { locale: text.locale, noDataText: text.t('common.noData') };
   return {
@@ -71,7 +78,10 @@ export function trendModel(trend: ProjectTrendDto, title: string, text: ChartTex
     series: [{ name: text.t('project.actual'), points: trend.actual.map((p) => ({ at: p.t, value: p.v })) }],
     target: trend.targetBand ? undefined : { value: trend.target.value, label: text.t('project.target') },
     trajectory: trend.targetLine
-      ? { points: trend.targetLine.map((p) => ({ at: p.t, value: p.v })), label: text.t('project.trajectory') }
+      ? {
+          points: trend.targetLine.map((p) => ({ at: p.t, value: p.v })),
+          label: text.t('project.trajectory'),
+        }
       : undefined,
     band: trend.targetBand ? { ...trend.targetBand, label: text.t('project.targetBand') } : undefined,
     milestones: trend.milestones.map((m) => ({ at: m.date, label: text.pick(m.titleZh, m.titleEn) })),

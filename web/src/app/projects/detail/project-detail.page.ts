@@ -47,7 +47,10 @@ export class ProjectDetailPage {
   protected readonly periods = periodChoices(new Date());
   protected readonly period = signal<string>('ytd');
 
-  protected readonly detail = rxResource({ params: () => this.code(), stream: ({ params }) => this.data.detail(params) });
+  protected readonly detail = rxResource({
+    params: () => this.code(),
+    stream: ({ params }) => this.data.detail(params),
+  });
   protected readonly scorecard = rxResource({
     params: () => ({ code: this.code(), period: this.period() }),
     stream: ({ params }) => this.data.scorecard(params.code, { period: params.period }),

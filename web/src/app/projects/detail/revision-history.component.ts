@@ -9,7 +9,11 @@ import { TranslationService } from '../../i18n/translation.service';
   template: `
     @if (revisions().length) {
       <table>
-        <caption>{{ t('project.revisions') }}</caption>
+        <caption>
+          {{
+            t('project.revisions')
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ t('project.revisionAt') }}</th>
@@ -36,10 +40,26 @@ import { TranslationService } from '../../i18n/translation.service';
     }
   `,
   styles: `
-    table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
-    caption { text-align: left; font-weight: 600; padding: 8px 0; }
-    th, td { padding: 6px 8px; border-bottom: 1px solid #e5e6eb; text-align: left; }
-    thead th { background: #f2f3f5; }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      background: #fff;
+      font-size: 13px;
+    }
+    caption {
+      text-align: left;
+      font-weight: 600;
+      padding: 8px 0;
+    }
+    th,
+    td {
+      padding: 6px 8px;
+      border-bottom: 1px solid #e5e6eb;
+      text-align: left;
+    }
+    thead th {
+      background: #f2f3f5;
+    }
   `,
 })
 export class RevisionHistoryComponent {

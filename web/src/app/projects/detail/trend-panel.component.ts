@@ -24,15 +24,30 @@ import { trendModel } from './project-charts';
     @if (trend.error()) {
       <cp-request-error [error]="trend.error()" />
     } @else if (model(); as m) {
-      <cp-chart-card [heading]="m.heading" [options]="m.options" [table]="m.table" [fileName]="projectCode() + '-trend'" />
+      <cp-chart-card
+        [heading]="m.heading"
+        [options]="m.options"
+        [table]="m.table"
+        [fileName]="projectCode() + '-trend'"
+      />
     } @else {
       <p>{{ t('common.loading') }}</p>
     }
   `,
   styles: `
-    .pick { display: inline-flex; gap: 8px; align-items: center; margin-bottom: 8px; }
-    select { padding: 4px 8px; font: inherit; }
-    select:focus-visible { outline: 2px solid #1d4ed8; }
+    .pick {
+      display: inline-flex;
+      gap: 8px;
+      align-items: center;
+      margin-bottom: 8px;
+    }
+    select {
+      padding: 4px 8px;
+      font: inherit;
+    }
+    select:focus-visible {
+      outline: 2px solid #1d4ed8;
+    }
   `,
 })
 export class TrendPanelComponent {
@@ -62,6 +77,11 @@ export class TrendPanelComponent {
     if (!trend) return null;
     const kpi = this.kpis().find((k) => k.indicatorCode === trend.indicatorCode);
     const title = kpi ? this.pick(kpi.indicatorNameZh, kpi.indicatorNameEn) : trend.indicatorCode;
-    return trendModel(trend, title, { locale: this.i18n.locale(), t: this.t, name: this.i18n.name, pick: this.pick });
+    return trendModel(trend, title, {
+      locale: this.i18n.locale(),
+      t: this.t,
+      name: this.i18n.name,
+      pick: this.pick,
+    });
   });
 }
