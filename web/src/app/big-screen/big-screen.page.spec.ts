@@ -18,15 +18,13 @@ describe('BigScreenPage', () => {
     TestBed.tick();
     const backend = TestBed.inject(HttpTestingController);
     const flushAll = () => {
-      backend
-        .expectOne('/api/overview')
-        .flush({
-          cityCode: '990100',
-          timeZone: 'Asia/Shanghai',
-          domains: [],
-          openAlertCount: 0,
-          generatedAt: '2025-06-01T00:00:00Z',
-        });
+      backend.expectOne('/api/overview').flush({
+        cityCode: '990100',
+        timeZone: 'Asia/Shanghai',
+        domains: [],
+        openAlertCount: 0,
+        generatedAt: '2025-06-01T00:00:00Z',
+      });
       backend.expectOne('/api/brand-projects').flush([]);
       backend.expectOne('/api/alerts?state=open').flush([]);
     };
