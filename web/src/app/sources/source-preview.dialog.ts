@@ -20,7 +20,7 @@ import { SourceDataService } from './source-data.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { '(document:keydown.escape)': 'closed.emit()' },
   template: `
-    <div class="backdrop" (click)="closed.emit()"></div>
+    <div class="backdrop" tabindex="-1" (click)="closed.emit()" (keyup.escape)="closed.emit()"></div>
     <section role="dialog" aria-modal="true" aria-labelledby="preview-title" class="dialog">
       <header>
         <h2 id="preview-title">{{ t('sources.previewTitle', { name: name() }) }}</h2>
