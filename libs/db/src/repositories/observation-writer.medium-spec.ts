@@ -236,6 +236,52 @@ describe('writeObservationBatch', () => {
     }
   });
 
+  it('recomputes a bucket from every grain stored for the pair, also grains the batch does not carry', async () => {
+    // Each level probes only the grains a pair has stored at all; a later batch with other grains
+    // must still see the earlier ones (and the earlier ones must not be dropped when absent).
+    const [indicatorId, regionId] = [fixture.indicators[0]!, fixture.regions[0]!];
+    const row = (grain: Grain, iso: string, value: number): ObservationWriteRow => ({
+      indicatorId,
+      regionId,
+      grain,
+      periodStart: new Date(iso),
+      value,
+    });
+    await writeObservationBatch(
+      database.dataSource,
+      [row('month', '2025-03-01T00:00:00+08:00', 100), row('quarter', '2025-01-01T00:00:00+08:00', 1000)],
+      options(0),
+    );
+    await writeObservationBatch(
+      database.dataSource,
+      [row('hour', '2025-03-10T08:00:00+08:00', 7)],
+      options(1),
+    );
+    await writeObservationBatch(
+      database.dataSource,
+      [row('day', '2025-03-10T00:00:00+08:00', 3)],
+      options(2),
+    );
+    const second = await writeObservationBatch(
+      database.dataSource,
+      [row('day', '2025-03-10T00:00:00+08:00', 5)],
+      options(3),
+    );
+    expect(second).toMatchObject({ updated: 1, rollupBuckets: { day: 1, month: 1, year: 1 } });
+    expect((await rollups(database, 'day')).map((r) => [r.bucket, r.count, r.sum, r.last_value])).toEqual([
+      ['2025-03-10', 2, 12, 7],
+    ]);
+    expect((await rollups(database, 'month')).map((r) => [r.bucket, r.count, r.sum])).toEqual([
+      ['2025-03-01', 3, 112],
+    ]);
+    expect((await rollups(database, 'year')).map((r) => [r.bucket, r.count, r.sum])).toEqual([
+      ['2025-01-01', 4, 1112],
+    ]);
+    for (const level of ['day', 'month', 'year'] as const) {
+      expectSameRollups(await rollups(database, level), await rawGroupBy(database, level));
+    }
+  });
+
   it('keeps rollups exact when batches with different keys in the same buckets commit concurrently', async () => {
     // Disjoint keys (no row conflict to serialise the two merges) but shared buckets: without the
     // per-(indicator, region) lock each transaction would recompute a bucket without the other's rows.

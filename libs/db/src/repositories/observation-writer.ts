@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { copyRow } from './copy-text-format';
 import { recomputeTouchedRollups, type RecomputedBuckets } from './rollup-maintenance';
 
 /** One validated observation, with indicator and region already resolved to ids. */
@@ -218,29 +217,28 @@ async function copyIntoStage(runner: QueryRunner, rows: readonly ObservationWrit
   await pipeline(Readable.from(copyChunks(rows)), copy);
 }
 
+/**
+ * The batch as COPY text, in chunks of COPY_CHUNK_ROWS rows. Every field was validated by
+ * `assertValidRow` first (integers, finite numbers, grain and quality from closed sets of plain
+ * words, valid dates), so nothing needs escaping and each line is one template string; the generic
+ * `copyRow` costs an array and a join per row, which shows at a million rows.
+ */
 function* copyChunks(rows: readonly ObservationWriteRow[]): Generator<string> {
   let chunk = '';
-  let inChunk = 0;
-  for (const [seq, row] of rows.entries()) {
-    chunk += copyRow([
-      seq,
-      row.indicatorId,
-      row.regionId,
-      row.grain,
-      row.periodStart,
-      row.value,
-      row.numerator ?? null,
-      row.denominator ?? null,
-      row.quality ?? 'ok',
-    ]);
-    inChunk += 1;
-    if (inChunk === COPY_CHUNK_ROWS) {
+  for (let seq = 0; seq < rows.length; seq += 1) {
+    const row = rows[seq] as ObservationWriteRow;
+    chunk += `${seq}\t${row.indicatorId}\t${row.regionId}\t${row.grain}\t${row.periodStart.toISOString()}\t${row.value}\t${copyNumber(row.numerator)}\t${copyNumber(row.denominator)}\t${row.quality ?? 'ok'}\n`;
+    if ((seq + 1) % COPY_CHUNK_ROWS === 0) {
       yield chunk;
       chunk = '';
-      inChunk = 0;
     }
   }
-  if (inChunk > 0) yield chunk;
+  if (chunk.length > 0) yield chunk;
+}
+
+/** A validated optional number as a COPY field: JavaScript's round-trip form, or `\\N` for null. */
+function copyNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '\\N' : String(value);
 }
 
 interface CopyCapableClient {

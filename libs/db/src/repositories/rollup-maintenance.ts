@@ -15,14 +15,17 @@ export const ROLLUP_GRAINS: Readonly<Record<RollupLevel, readonly Grain[]>> = {
 };
 
 /**
- * Order of grains for the tie-break of `last_value` when two observations of one bucket start at
+ * Rank of each grain in the tie-break of `last_value` when two observations of one bucket start at
  * the same instant: the coarser grain wins, because its period covers more of the bucket.
  */
-const GRAIN_RANK_SQL = `CASE o.grain WHEN 'instant' THEN 0 WHEN 'hour' THEN 1 WHEN 'day' THEN 2
-  WHEN 'month' THEN 3 WHEN 'quarter' THEN 4 ELSE 5 END`;
-
-/** Σnum and Σden only over observations that carry both, so the ratio of sums stays paired. */
-const PAIRED = 'o.numerator IS NOT NULL AND o.denominator IS NOT NULL';
+const GRAIN_RANK: Readonly<Record<Grain, number>> = {
+  instant: 0,
+  hour: 1,
+  day: 2,
+  month: 3,
+  quarter: 4,
+  year: 5,
+};
 
 const UPSERT_SET = `ON CONFLICT (indicator_id, region_id, bucket) DO UPDATE SET
   count = EXCLUDED.count, sum = EXCLUDED.sum, min = EXCLUDED.min, max = EXCLUDED.max,
@@ -33,74 +36,114 @@ const COLUMNS = `(indicator_id, region_id, bucket, count, sum, min, max, last_va
   numerator_sum, denominator_sum)`;
 
 /**
- * Day buckets are aggregated from the raw observations of that local day.
- * `(bucket::timestamp AT TIME ZONE tz)` is local midnight as an instant, so each bucket is one
- * range probe of the observation primary key. The LATERAL subquery keeps it that way: the
- * statistics of `observation` are stale in the middle of the batch's transaction, and a planner
- * left to choose joined every touched bucket against every row of the pair instead.
+ * The observations of bucket `t` (bounds `t.lo` ≤ period_start < `t.hi`) of the given grains, as
+ * partial aggregates of one row each. One branch per grain, each with the grain as an equality:
+ * then every branch is an exact range of the primary key (indicator, region, grain, period_start).
+ * With `grain = ANY(…)` instead, the planner (working from statistics that are stale in the middle
+ * of a load) chose the (region, period_start) index and filtered every indicator of the region,
+ * which made each recompute cost in proportion to the table instead of the bucket. (The row
+ * comparisons match only the primary key's column order, so no other index can serve them.)
+ * A branch runs only for the grains the pair has at all (`t.grains`, a one-time filter per bucket):
+ * a daily series then costs one probe per day bucket instead of three.
  */
-const DAY_SQL = `
-INSERT INTO rollup_day ${COLUMNS}
-SELECT t.indicator_id, t.region_id, t.bucket, a.count, a.sum, a.min, a.max, a.last_value, a.last_at,
-       a.numerator_sum, a.denominator_sum
-  FROM (SELECT DISTINCT indicator_id, region_id, (period_start AT TIME ZONE $1)::date AS bucket
-          FROM pg_temp.observation_changed WHERE grain = ANY($2::text[])) t
- CROSS JOIN LATERAL (
-   SELECT count(*)::int AS count, sum(o.value) AS sum, min(o.value) AS min, max(o.value) AS max,
-          (array_agg(o.value ORDER BY o.period_start DESC, ${GRAIN_RANK_SQL} DESC))[1] AS last_value,
-          max(o.period_start) AS last_at,
-          sum(o.numerator) FILTER (WHERE ${PAIRED}) AS numerator_sum,
-          sum(o.denominator) FILTER (WHERE ${PAIRED}) AS denominator_sum
-     FROM observation o
-    WHERE o.indicator_id = t.indicator_id AND o.region_id = t.region_id AND o.grain = ANY($2::text[])
-      AND o.period_start >= (t.bucket::timestamp AT TIME ZONE $1)
-      AND o.period_start < ((t.bucket + 1)::timestamp AT TIME ZONE $1)
- ) a
- WHERE a.count > 0
-${UPSERT_SET}`;
+function observationParts(grains: readonly Grain[]): string {
+  return grains
+    .map(
+      (grain) => `SELECT 1 AS count, o.value AS sum, o.value AS min, o.value AS max, o.value AS last_value,
+              o.period_start AS last_at, ${GRAIN_RANK[grain]} AS rank,
+              CASE WHEN o.denominator IS NOT NULL THEN o.numerator END AS numerator_sum,
+              CASE WHEN o.numerator IS NOT NULL THEN o.denominator END AS denominator_sum
+         FROM observation o
+        WHERE '${grain}' = ANY(t.grains)
+          AND (o.indicator_id, o.region_id, o.grain, o.period_start)
+              >= (t.indicator_id, t.region_id, '${grain}'::varchar, t.lo)
+          AND (o.indicator_id, o.region_id, o.grain, o.period_start)
+              < (t.indicator_id, t.region_id, '${grain}'::varchar, t.hi)`,
+    )
+    .join('\n       UNION ALL\n       ');
+}
 
 /**
- * Month and year buckets are combined from the level below (already recomputed in this
- * transaction) plus the observations of the grains that level cannot hold. count, sum, min, max
- * and the paired sums are decomposable, and `last` is the part with the latest time, so the
- * result equals aggregating the raw rows, while a year of 5-minute data costs 12 month rows to
- * re-read instead of 100 000 observations. `$3` is the rank of the lower level's rows in the
- * last-value tie-break (they hold only finer grains than the direct ones, `$4`).
+ * One statement per level recomputes every touched bucket of the batch: the distinct touched
+ * (indicator, region, bucket) keys with the bucket's bounds as instants
+ * (`bucket::timestamp AT TIME ZONE tz` is local midnight), each joined LATERALly to its parts,
+ * so each bucket is a few index range probes and the work is proportional to the buckets' rows;
+ * one GROUP BY over the joined parts then aggregates all buckets with a single sort (an aggregate
+ * inside the LATERAL subquery cost a sort and aggregate node per bucket). A bucket without parts
+ * yields no group, so nothing is written for it.
+ * `grains` lists which of the level's direct grains (`$3`) the pair has any observation of, found
+ * with one primary-key probe per pair and grain (the pair lock keeps that true until commit).
+ * count, sum, min, max and the paired sums are decomposable and `last` is the part with the latest
+ * time (coarser grain on a tie), so aggregating parts equals aggregating the raw rows.
  */
-function upperLevelSql(level: 'month' | 'year', lower: 'day' | 'month'): string {
+function recomputeSql(level: RollupLevel, parts: string): string {
+  const bucket =
+    level === 'day'
+      ? '(period_start AT TIME ZONE $1)::date'
+      : `date_trunc('${level}', period_start AT TIME ZONE $1)::date`;
   return `
+WITH touched AS (
+  SELECT DISTINCT indicator_id, region_id, ${bucket} AS bucket
+    FROM pg_temp.observation_changed WHERE grain = ANY($2::text[])
+), present AS (
+  SELECT p.indicator_id, p.region_id, array_agg(g.grain) AS grains
+    FROM (SELECT DISTINCT indicator_id, region_id FROM touched) p
+   CROSS JOIN unnest($3::varchar[]) g(grain)
+   WHERE EXISTS (
+     SELECT 1 FROM observation o
+      WHERE (o.indicator_id, o.region_id, o.grain, o.period_start)
+            >= (p.indicator_id, p.region_id, g.grain, '-infinity'::timestamptz)
+        AND (o.indicator_id, o.region_id, o.grain, o.period_start)
+            <= (p.indicator_id, p.region_id, g.grain, 'infinity'::timestamptz))
+   GROUP BY p.indicator_id, p.region_id
+)
 INSERT INTO rollup_${level} ${COLUMNS}
-SELECT t.indicator_id, t.region_id, t.bucket, a.count, a.sum, a.min, a.max, a.last_value, a.last_at,
-       a.numerator_sum, a.denominator_sum
-  FROM (SELECT DISTINCT indicator_id, region_id,
-               date_trunc('${level}', period_start AT TIME ZONE $1)::date AS bucket
-          FROM pg_temp.observation_changed WHERE grain = ANY($2::text[])) t
+SELECT t.indicator_id, t.region_id, t.bucket, sum(p.count)::int, sum(p.sum), min(p.min), max(p.max),
+       (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1], max(p.last_at),
+       sum(p.numerator_sum), sum(p.denominator_sum)
+  FROM (SELECT k.indicator_id, k.region_id, k.bucket, (k.bucket::timestamp AT TIME ZONE $1) AS lo,
+               ((k.bucket + interval '1 ${level}')::timestamp AT TIME ZONE $1) AS hi, g.grains
+          FROM touched k
+          LEFT JOIN present g ON g.indicator_id = k.indicator_id AND g.region_id = k.region_id) t
  CROSS JOIN LATERAL (
-   SELECT sum(p.count)::int AS count, sum(p.sum) AS sum, min(p.min) AS min, max(p.max) AS max,
-          (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1] AS last_value,
-          max(p.last_at) AS last_at, sum(p.numerator_sum) AS numerator_sum,
-          sum(p.denominator_sum) AS denominator_sum
-     FROM (
-       SELECT r.count, r.sum, r.min, r.max, r.last_value, r.last_at, $3::int AS rank,
-              r.numerator_sum, r.denominator_sum
-         FROM rollup_${lower} r
-        WHERE r.indicator_id = t.indicator_id AND r.region_id = t.region_id
-          AND r.bucket >= t.bucket AND r.bucket < (t.bucket + interval '1 ${level}')::date
-       UNION ALL
-       SELECT 1, o.value, o.value, o.value, o.value, o.period_start, ${GRAIN_RANK_SQL},
-              CASE WHEN ${PAIRED} THEN o.numerator END, CASE WHEN ${PAIRED} THEN o.denominator END
-         FROM observation o
-        WHERE o.indicator_id = t.indicator_id AND o.region_id = t.region_id AND o.grain = ANY($4::text[])
-          AND o.period_start >= (t.bucket::timestamp AT TIME ZONE $1)
-          AND o.period_start < ((t.bucket + interval '1 ${level}')::timestamp AT TIME ZONE $1)
-     ) p
- ) a
- WHERE a.count > 0
+       ${parts}
+ ) p
+ GROUP BY t.indicator_id, t.region_id, t.bucket
 ${UPSERT_SET}`;
 }
 
-const MONTH_SQL = upperLevelSql('month', 'day');
-const YEAR_SQL = upperLevelSql('year', 'month');
+/**
+ * Month and year parts: the level below (already recomputed in this transaction; its rows hold
+ * only grains finer than the direct ones, so they rank below them) plus the observations of the
+ * grains that level cannot hold. A year of 5-minute data costs 12 month rows to re-read instead
+ * of ~100 000 observations.
+ */
+function lowerLevelPart(lower: 'day' | 'month', rank: number): string {
+  return `SELECT r.count, r.sum, r.min, r.max, r.last_value, r.last_at, ${rank} AS rank,
+              r.numerator_sum, r.denominator_sum
+         FROM rollup_${lower} r
+        WHERE r.indicator_id = t.indicator_id AND r.region_id = t.region_id
+          AND r.bucket >= t.bucket AND r.bucket < (t.bucket + interval '1 ${lower === 'day' ? 'month' : 'year'}')::date
+       UNION ALL
+       `;
+}
+
+/** Grains each level reads from `observation` itself; the finer ones come from the level below. */
+const DIRECT_GRAINS: Readonly<Record<RollupLevel, readonly Grain[]>> = {
+  day: ROLLUP_GRAINS.day,
+  month: ['month'],
+  year: ['quarter', 'year'],
+};
+
+const DAY_SQL = recomputeSql('day', observationParts(DIRECT_GRAINS.day));
+const MONTH_SQL = recomputeSql(
+  'month',
+  lowerLevelPart('day', GRAIN_RANK.day) + observationParts(DIRECT_GRAINS.month),
+);
+const YEAR_SQL = recomputeSql(
+  'year',
+  lowerLevelPart('month', GRAIN_RANK.month) + observationParts(DIRECT_GRAINS.year),
+);
 
 export interface RecomputedBuckets {
   day: number;
@@ -119,9 +162,9 @@ export async function recomputeTouchedRollups(
   runner: QueryRunner,
   timeZone: string,
 ): Promise<RecomputedBuckets> {
-  const day = await affected(runner, DAY_SQL, [timeZone, ROLLUP_GRAINS.day]);
-  const month = await affected(runner, MONTH_SQL, [timeZone, ROLLUP_GRAINS.month, 2, ['month']]);
-  const year = await affected(runner, YEAR_SQL, [timeZone, ROLLUP_GRAINS.year, 3, ['quarter', 'year']]);
+  const day = await affected(runner, DAY_SQL, [timeZone, ROLLUP_GRAINS.day, DIRECT_GRAINS.day]);
+  const month = await affected(runner, MONTH_SQL, [timeZone, ROLLUP_GRAINS.month, DIRECT_GRAINS.month]);
+  const year = await affected(runner, YEAR_SQL, [timeZone, ROLLUP_GRAINS.year, DIRECT_GRAINS.year]);
   return { day, month, year };
 }
 
