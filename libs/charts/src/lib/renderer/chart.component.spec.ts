@@ -41,7 +41,7 @@ describe('ChartComponent', () => {
     const surface = (fixture.nativeElement as HTMLElement).querySelector('.cp-chart__surface');
     expect(surface?.getAttribute('role')).toBe('img');
     expect(surface?.getAttribute('aria-label')).toBe('Bars');
-    expect((fixture.nativeElement as HTMLElement).querySelector('caption')?.textContent).toBe(
+    expect((fixture.nativeElement as HTMLElement).querySelector('caption')?.textContent?.trim()).toBe(
       'Bars as table',
     );
 
