@@ -1,5 +1,21 @@
 import type { BrandKpiDto, BrandProjectDetailDto } from '@civicpulse/contracts';
+import type { BrandProject } from '@civicpulse/domain';
 import type { ProjectContext } from './project-context.service';
+
+/** Names, slogan, positioning (品牌定位) and core value (核心价值): what every view of a project shows. */
+export function projectIdentity(p: BrandProject) {
+  return {
+    code: p.code,
+    nameZh: p.nameZh,
+    nameEn: p.nameEn,
+    sloganZh: p.sloganZh ?? null,
+    sloganEn: p.sloganEn ?? null,
+    positioningZh: p.positioningZh,
+    positioningEn: p.positioningEn,
+    coreValueZh: p.coreValueZh,
+    coreValueEn: p.coreValueEn,
+  };
+}
 
 /** The configured side of a project (no values): positioning, departments, regions, KPIs, milestones. */
 export function toDetailDto(context: ProjectContext): BrandProjectDetailDto {
@@ -26,15 +42,7 @@ export function toDetailDto(context: ProjectContext): BrandProjectDetailDto {
     };
   });
   return {
-    code: p.code,
-    nameZh: p.nameZh,
-    nameEn: p.nameEn,
-    sloganZh: p.sloganZh ?? null,
-    sloganEn: p.sloganEn ?? null,
-    positioningZh: p.positioningZh,
-    positioningEn: p.positioningEn,
-    coreValueZh: p.coreValueZh,
-    coreValueEn: p.coreValueEn,
+    ...projectIdentity(p),
     ownerDepartment: record.ownerDepartment,
     partnerDepartments: record.partnerDepartments,
     regions: record.regions.map((r) => ({ code: r.code, nameZh: r.nameZh, nameEn: r.nameEn })),

@@ -10,6 +10,7 @@ import type {
 import { AuditLogRepository, BrandProjectRepository } from '@civicpulse/db';
 import { ForbiddenError, NotFoundError } from '@civicpulse/server-kit';
 import { type AuthUser, inDepartmentScope } from '../auth/auth-user';
+import { projectIdentity } from '../brand-projects/brand-project-view';
 import { ProjectContextService } from '../brand-projects/project-context.service';
 import { ScorecardService } from '../brand-projects/scorecard.service';
 import { writeBrief } from './brief-writer';
@@ -89,15 +90,7 @@ export class PublicityService {
     const card = await this.scorecards.toScorecard(evaluation, true);
     const p = context.record.project;
     return {
-      code: p.code,
-      nameZh: p.nameZh,
-      nameEn: p.nameEn,
-      sloganZh: p.sloganZh ?? null,
-      sloganEn: p.sloganEn ?? null,
-      positioningZh: p.positioningZh,
-      positioningEn: p.positioningEn,
-      coreValueZh: p.coreValueZh,
-      coreValueEn: p.coreValueEn,
+      ...projectIdentity(p),
       ownerDepartmentNameZh: context.record.ownerDepartment.nameZh,
       ownerDepartmentNameEn: context.record.ownerDepartment.nameEn,
       regionNamesZh: context.record.regions.map((r) => r.nameZh),
