@@ -1,3 +1,4 @@
+import { insertIngestRun } from '@civicpulse/testing';
 import { FIXTURE, seedFixtureCity } from '../../test/support/fixture-city';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 
@@ -258,6 +259,11 @@ describe('brand projects (medium)', () => {
     expect((item?.['freshness'] as Record<string, unknown>)['lastObservationAt']).toBe(
       '2025-09-30T16:30:00.000Z',
     );
+    expect(item?.['freshness']).toMatchObject({
+      failedKpiCount: 0,
+      worstRun: { status: 'succeeded', sourceKey: FIXTURE.sourceKey },
+    });
+    expect(item?.['freshness']).toEqual(card.body.freshness);
   });
 
   it('returns the project detail and 404 for unknown codes', async () => {
@@ -332,5 +338,19 @@ describe('brand projects (medium)', () => {
       .query({ kpi: FIXTURE.congestion, granularity: 'week' })
       .set(auth)
       .expect(400);
+  });
+
+  it('points the card at a failed last run and counts the KPIs it feeds', async () => {
+    const [source] = await t.db.dataSource.query(`SELECT id FROM source WHERE key = $1`, [FIXTURE.sourceKey]);
+    const failed = await insertIngestRun(t.db.dataSource, source.id, {
+      status: 'failed',
+      finishedAt: new Date('2025-11-15T06:05:00+08:00'),
+    });
+    const res = await t.http().get('/api/brand-projects').query({ period: '2025-09' }).set(auth).expect(200);
+    const item = (res.body as Array<Record<string, unknown>>).find((p) => p['code'] === FIXTURE.project);
+    expect(item?.['freshness']).toMatchObject({
+      failedKpiCount: 1,
+      worstRun: { runId: failed.id, status: 'failed', sourceKey: FIXTURE.sourceKey },
+    });
   });
 });

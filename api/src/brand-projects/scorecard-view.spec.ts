@@ -1,3 +1,4 @@
+import type { LineageDto } from '@civicpulse/contracts';
 import type { KpiContribution, ProjectScore } from '@civicpulse/domain';
 import type { IndicatorRecord } from '@civicpulse/db';
 import { countStatuses, freshnessOf, round, toProjectScoreDto, toScorecardKpi } from './scorecard-view';
@@ -146,6 +147,41 @@ describe('scorecard view', () => {
       lastObservationAt: '2025-10-01T00:00:00.000Z',
       oldestKpiObservationAt: '2025-09-01T00:00:00.000Z',
       staleKpiCount: 1,
+      failedKpiCount: 0,
+      worstRun: null,
+    });
+  });
+
+  it('points freshness at the worst run: failed before partial before succeeded, then the laggard', () => {
+    const lineage = (over: Partial<LineageDto>): LineageDto => ({
+      sourceKey: 'src.a',
+      sourceName: null,
+      lastRunId: 1,
+      lastRunStatus: 'succeeded',
+      lastRunAt: null,
+      lastObservationAt: '2025-09-01T00:00:00.000Z',
+      nextDueAt: null,
+      stale: false,
+      ...over,
+    });
+    const ok = lineage({ lastRunId: 1, lastObservationAt: '2025-06-01T00:00:00.000Z', stale: true });
+    const partial = lineage({ sourceKey: 'src.b', lastRunId: 2, lastRunStatus: 'partial' });
+    const failedNew = lineage({ sourceKey: 'src.c', lastRunId: 3, lastRunStatus: 'failed' });
+    const failedOld = lineage({
+      sourceKey: 'src.d',
+      lastRunId: 4,
+      lastRunStatus: 'failed',
+      lastObservationAt: '2025-03-01T00:00:00.000Z',
+    });
+    expect(freshnessOf([ok, partial, failedNew, failedOld])).toMatchObject({
+      failedKpiCount: 2,
+      worstRun: { runId: 4, status: 'failed', sourceKey: 'src.d' },
+    });
+    expect(freshnessOf([ok, partial]).worstRun).toEqual({ runId: 2, status: 'partial', sourceKey: 'src.b' });
+    expect(freshnessOf([lineage({ lastRunId: 7 }), ok]).worstRun?.runId).toBe(1);
+    expect(freshnessOf([lineage({ lastRunId: null, lastRunStatus: null })])).toMatchObject({
+      failedKpiCount: 0,
+      worstRun: null,
     });
   });
 

@@ -1,5 +1,6 @@
 import type {
   FreshnessDto,
+  IngestRunStatusDto,
   KpiFlag,
   KpiStatusDto,
   LineageDto,
@@ -133,29 +134,66 @@ export function toScorecardKpi(
     colour: colourOf(row.colour),
     flags: flagsOf(row, indicator, lineage, partial, carried),
     sparkline,
-    lineage: lineage ?? {
-      sourceKey: null,
-      sourceName: null,
-      lastRunId: null,
-      lastRunStatus: null,
-      lastRunAt: null,
-      lastObservationAt: null,
-      nextDueAt: null,
-      stale: false,
-    },
+    lineage: lineage ?? NO_LINEAGE,
     regionsWithData,
   };
 }
 
-/** Freshness of a set of KPIs: the newest and the oldest "last observation", and how many are stale. */
+/** Lineage of a figure no source feeds yet. */
+export const NO_LINEAGE: LineageDto = {
+  sourceKey: null,
+  sourceName: null,
+  lastRunId: null,
+  lastRunStatus: null,
+  lastRunAt: null,
+  lastObservationAt: null,
+  nextDueAt: null,
+  stale: false,
+};
+
+/** Worst first: the run a card should point at when several sources feed it. */
+const RUN_SEVERITY: Record<IngestRunStatusDto, number> = {
+  failed: 0,
+  partial: 1,
+  running: 2,
+  queued: 3,
+  succeeded: 4,
+};
+
+/** Orders lineages worst run first, then stale before fresh, then the oldest observation first. */
+function worseFirst(a: LineageDto, b: LineageDto): number {
+  const severity = (l: LineageDto) => (l.lastRunStatus ? RUN_SEVERITY[l.lastRunStatus] : 5);
+  if (severity(a) !== severity(b)) return severity(a) - severity(b);
+  if (a.stale !== b.stale) return a.stale ? -1 : 1;
+  return (a.lastObservationAt ?? '').localeCompare(b.lastObservationAt ?? '');
+}
+
+/**
+ * Freshness of a set of KPIs: the newest and the oldest "last observation", how many are stale
+ * or fed by a failed run, and the worst run to link to.
+ */
 export function freshnessOf(lineages: readonly LineageDto[]): FreshnessDto {
   const times = lineages
     .map((l) => l.lastObservationAt)
     .filter((t): t is string => t !== null)
     .sort();
+  const runs = lineages
+    .flatMap((lineage) =>
+      lineage.lastRunId !== null && lineage.lastRunStatus !== null && lineage.sourceKey !== null
+        ? [
+            {
+              lineage,
+              run: { runId: lineage.lastRunId, status: lineage.lastRunStatus, sourceKey: lineage.sourceKey },
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => worseFirst(a.lineage, b.lineage));
   return {
     lastObservationAt: times.length > 0 ? times[times.length - 1] : null,
     oldestKpiObservationAt: times.length > 0 ? times[0] : null,
     staleKpiCount: lineages.filter((l) => l.stale).length,
+    failedKpiCount: lineages.filter((l) => l.lastRunStatus === 'failed').length,
+    worstRun: runs[0]?.run ?? null,
   };
 }

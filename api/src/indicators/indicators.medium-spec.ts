@@ -185,6 +185,12 @@ describe('indicators, regions and overview (medium)', () => {
       improving: false,
     });
     expect(congestion.change).toBeCloseTo(1.3, 6);
+    expect(congestion.lineage).toMatchObject({
+      sourceKey: FIXTURE.sourceKey,
+      lastRunStatus: 'succeeded',
+      lastObservationAt: '2025-09-30T16:30:00.000Z',
+    });
+    expect(typeof congestion.lineage.lastRunId).toBe('number');
     expect(congestion.sparkline).toHaveLength(12);
     expect(res.body.openAlertCount).toBe(0);
     expect(res.body.domains[2].headlines).toEqual([]);

@@ -22,7 +22,7 @@ import {
   RegionQueryRepository,
 } from '@civicpulse/db';
 import { ProjectContextService } from '../brand-projects/project-context.service';
-import { colourOf, round, statusOf } from '../brand-projects/scorecard-view';
+import { colourOf, NO_LINEAGE, round, statusOf } from '../brand-projects/scorecard-view';
 import { ScorecardService } from '../brand-projects/scorecard.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CLOCK, type Clock } from '../measurement/clock';
@@ -119,6 +119,7 @@ export class OverviewService {
           colour: standing?.colour ?? 'grey',
           sparkline: points.slice(-12).map((p) => ({ t: p.t, v: round(p.v, 6) })),
           stale: lineages.get(indicator.code)?.stale ?? false,
+          lineage: lineages.get(indicator.code) ?? NO_LINEAGE,
         });
       }
       domains.push({ domain: domain as Domain, headlines, openAlertCount: openAlerts.get(domain) ?? 0 });

@@ -91,7 +91,13 @@ describe('brief writer', () => {
         no_data: 0,
       },
       kpis: [kpi()],
-      freshness: { lastObservationAt: null, oldestKpiObservationAt: null, staleKpiCount: 0 },
+      freshness: {
+        lastObservationAt: null,
+        oldestKpiObservationAt: null,
+        staleKpiCount: 0,
+        failedKpiCount: 0,
+        worstRun: null,
+      },
       computedAt: '2025-11-15T02:00:00.000Z',
     } as ScorecardDto;
     const brief = writeBrief(

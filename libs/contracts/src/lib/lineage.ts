@@ -21,6 +21,13 @@ export interface LineageDto {
 export const INGEST_RUN_STATUSES = ['queued', 'running', 'succeeded', 'partial', 'failed'] as const;
 export type IngestRunStatusDto = (typeof INGEST_RUN_STATUSES)[number];
 
+/** The ingest run a freshness summary links to. */
+export interface FreshnessRunDto {
+  runId: number;
+  status: IngestRunStatusDto;
+  sourceKey: string;
+}
+
 /** Freshness summary of a project or indicator. */
 export interface FreshnessDto {
   /** Newest observation time over the KPIs. */
@@ -28,6 +35,14 @@ export interface FreshnessDto {
   /** Oldest "last observation" over the KPIs — the laggard decides how fresh the whole is. */
   oldestKpiObservationAt: string | null;
   staleKpiCount: number;
+  /** KPIs whose source's last run failed (a card turns red when this is above zero). */
+  failedKpiCount: number;
+  /**
+   * The run a card links to: the worst last run over the KPIs' sources (failed, then partial,
+   * then running or queued, then succeeded), ties broken by the stalest KPI; null when no KPI
+   * has a source run yet.
+   */
+  worstRun: FreshnessRunDto | null;
 }
 
 /** A compact sparkline (a few recent buckets). */

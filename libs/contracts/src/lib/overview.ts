@@ -1,5 +1,5 @@
 import type { Direction, Domain } from '@civicpulse/domain';
-import type { Sparkline } from './lineage';
+import type { LineageDto, Sparkline } from './lineage';
 import type { KpiStatusDto, StatusColour } from './status';
 
 /** A headline indicator on the overview. */
@@ -23,6 +23,8 @@ export interface HeadlineIndicatorDto {
   colour: StatusColour;
   sparkline: Sparkline;
   stale: boolean;
+  /** Source, last run (id and status, to link and colour the tile), newest observation, next due. */
+  lineage: LineageDto;
 }
 
 export interface DomainOverviewDto {
