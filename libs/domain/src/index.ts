@@ -25,3 +25,6 @@ export * from './aggregation/time-aggregation';
 
 export * from './freshness/cadence';
 export * from './freshness/freshness';
+
+export * from './alerts/alert-text';
+export * from './alerts/alert-evaluation';
