@@ -43,6 +43,17 @@ export abstract class RollupColumns {
 
   @Column({ name: 'denominator_sum', type: 'double precision', nullable: true })
   denominatorSum!: number | null;
+
+  /**
+   * Numerator and denominator of the observation `last_value` comes from, as stored (each null
+   * when that observation has none), so `last` over time can be combined with a ratio of sums
+   * over regions without mixing in the rest of the bucket.
+   */
+  @Column({ name: 'last_numerator', type: 'double precision', nullable: true })
+  lastNumerator!: number | null;
+
+  @Column({ name: 'last_denominator', type: 'double precision', nullable: true })
+  lastDenominator!: number | null;
 }
 
 /** Local-day rollup, fed by grains instant, hour and day. */

@@ -138,6 +138,8 @@ describe('read repositories', () => {
           numeratorSum: 6500,
           denominatorSum: 1000,
         },
+        lastNumerator: 6500,
+        lastDenominator: 1000,
       },
     ]);
     await expect(

@@ -30,10 +30,11 @@ const GRAIN_RANK: Readonly<Record<Grain, number>> = {
 const UPSERT_SET = `ON CONFLICT (indicator_id, region_id, bucket) DO UPDATE SET
   count = EXCLUDED.count, sum = EXCLUDED.sum, min = EXCLUDED.min, max = EXCLUDED.max,
   last_value = EXCLUDED.last_value, last_at = EXCLUDED.last_at,
-  numerator_sum = EXCLUDED.numerator_sum, denominator_sum = EXCLUDED.denominator_sum`;
+  numerator_sum = EXCLUDED.numerator_sum, denominator_sum = EXCLUDED.denominator_sum,
+  last_numerator = EXCLUDED.last_numerator, last_denominator = EXCLUDED.last_denominator`;
 
 const COLUMNS = `(indicator_id, region_id, bucket, count, sum, min, max, last_value, last_at,
-  numerator_sum, denominator_sum)`;
+  numerator_sum, denominator_sum, last_numerator, last_denominator)`;
 
 /**
  * The observations of bucket `t` (bounds `t.lo` ≤ period_start < `t.hi`) of the given grains, as
@@ -52,7 +53,8 @@ function observationParts(grains: readonly Grain[]): string {
       (grain) => `SELECT 1 AS count, o.value AS sum, o.value AS min, o.value AS max, o.value AS last_value,
               o.period_start AS last_at, ${GRAIN_RANK[grain]} AS rank,
               CASE WHEN o.denominator IS NOT NULL THEN o.numerator END AS numerator_sum,
-              CASE WHEN o.numerator IS NOT NULL THEN o.denominator END AS denominator_sum
+              CASE WHEN o.numerator IS NOT NULL THEN o.denominator END AS denominator_sum,
+              o.numerator AS last_numerator, o.denominator AS last_denominator
          FROM observation o
         WHERE '${grain}' = ANY(t.grains)
           AND (o.indicator_id, o.region_id, o.grain, o.period_start)
@@ -100,7 +102,9 @@ WITH touched AS (
 INSERT INTO rollup_${level} ${COLUMNS}
 SELECT t.indicator_id, t.region_id, t.bucket, sum(p.count)::int, sum(p.sum), min(p.min), max(p.max),
        (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1], max(p.last_at),
-       sum(p.numerator_sum), sum(p.denominator_sum)
+       sum(p.numerator_sum), sum(p.denominator_sum),
+       (array_agg(p.last_numerator ORDER BY p.last_at DESC, p.rank DESC))[1],
+       (array_agg(p.last_denominator ORDER BY p.last_at DESC, p.rank DESC))[1]
   FROM (SELECT k.indicator_id, k.region_id, k.bucket, (k.bucket::timestamp AT TIME ZONE $1) AS lo,
                ((k.bucket + interval '1 ${level}')::timestamp AT TIME ZONE $1) AS hi, g.grains
           FROM touched k
@@ -120,7 +124,7 @@ ${UPSERT_SET}`;
  */
 function lowerLevelPart(lower: 'day' | 'month', rank: number): string {
   return `SELECT r.count, r.sum, r.min, r.max, r.last_value, r.last_at, ${rank} AS rank,
-              r.numerator_sum, r.denominator_sum
+              r.numerator_sum, r.denominator_sum, r.last_numerator, r.last_denominator
          FROM rollup_${lower} r
         WHERE r.indicator_id = t.indicator_id AND r.region_id = t.region_id
           AND r.bucket >= t.bucket AND r.bucket < (t.bucket + interval '1 ${lower === 'day' ? 'month' : 'year'}')::date

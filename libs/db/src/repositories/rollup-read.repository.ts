@@ -18,6 +18,12 @@ export interface RollupRow {
   /** First local day of the bucket, yyyy-mm-dd. */
   bucket: string;
   cell: RollupCell;
+  /**
+   * Numerator and denominator of the bucket's newest observation (the one `cell.last` comes
+   * from), each null when it has none: `last` over time then a ratio of sums over regions.
+   */
+  lastNumerator: number | null;
+  lastDenominator: number | null;
 }
 
 /** Which rollup level to search for each indicator's latest bucket before an instant. */
@@ -53,6 +59,8 @@ interface RollupDbRow {
   last_at: Date;
   numerator_sum: number | null;
   denominator_sum: number | null;
+  last_numerator: number | null;
+  last_denominator: number | null;
 }
 
 const TABLES: Record<RollupLevel, string> = { day: 'rollup_day', month: 'rollup_month', year: 'rollup_year' };
@@ -83,7 +91,7 @@ export class RollupReadRepository {
     const unit = UNITS[query.level];
     const rows: RollupDbRow[] = await this.dataSource.query(
       `SELECT indicator_id, region_id, to_char(bucket, 'YYYY-MM-DD') AS bucket, count, sum, min, max,
-              last_value, last_at, numerator_sum, denominator_sum
+              last_value, last_at, numerator_sum, denominator_sum, last_numerator, last_denominator
          FROM ${TABLES[query.level]}
         WHERE indicator_id = ANY($1::int[]) AND region_id = ANY($2::int[])
           AND bucket >= date_trunc('${unit}', $3::date)::date AND bucket <= date_trunc('${unit}', $4::date)::date
@@ -104,6 +112,8 @@ export class RollupReadRepository {
         numeratorSum: row.numerator_sum,
         denominatorSum: row.denominator_sum,
       },
+      lastNumerator: row.last_numerator,
+      lastDenominator: row.last_denominator,
     }));
   }
 

@@ -65,6 +65,8 @@ interface RollupSnapshotRow {
   last_at: Date;
   numerator_sum: number | null;
   denominator_sum: number | null;
+  last_numerator: number | null;
+  last_denominator: number | null;
 }
 
 const LEVELS: RollupLevel[] = ['day', 'month', 'year'];
@@ -73,7 +75,8 @@ const GRAINS: Grain[] = ['instant', 'hour', 'day', 'month', 'quarter', 'year'];
 async function snapshot(database: ScratchDatabase, level: RollupLevel): Promise<RollupSnapshotRow[]> {
   return database.dataSource.query(
     `SELECT indicator_id, region_id, to_char(bucket, 'YYYY-MM-DD') AS bucket, count, sum, min, max,
-            last_value, last_at, numerator_sum, denominator_sum FROM rollup_${level} ORDER BY 1, 2, 3`,
+            last_value, last_at, numerator_sum, denominator_sum, last_numerator, last_denominator
+       FROM rollup_${level} ORDER BY 1, 2, 3`,
   );
 }
 
@@ -155,7 +158,9 @@ describe('rebuildAllRollups', () => {
       expect(incremental.get('year')!.length).toBeGreaterThan(0);
 
       // Damage the rollups so the rebuild has to recompute rather than keep what is there.
-      await database.dataSource.query('UPDATE rollup_month SET sum = sum + 1, last_value = -1');
+      await database.dataSource.query(
+        'UPDATE rollup_month SET sum = sum + 1, last_value = -1, last_numerator = -1, last_denominator = NULL',
+      );
       await database.dataSource.query(
         'DELETE FROM rollup_day WHERE bucket = (SELECT min(bucket) FROM rollup_day)',
       );
@@ -169,6 +174,81 @@ describe('rebuildAllRollups', () => {
       }
     },
   );
+
+  it("keeps the newest observation's numerator and denominator through re-ingests that change it", async () => {
+    const timeZone = 'Asia/Shanghai';
+    const [indicatorId, regionId] = [fixture.indicators[0]!, fixture.regions[0]!];
+    const row = (
+      at: string,
+      grain: Grain,
+      value: number,
+      numerator: number | null,
+      denominator: number | null,
+    ): ObservationWriteRow => ({
+      indicatorId,
+      regionId,
+      grain,
+      periodStart: new Date(at),
+      value,
+      numerator,
+      denominator,
+    });
+    const write = (rows: ObservationWriteRow[]): Promise<unknown> =>
+      writeObservationBatch(database.dataSource, rows, {
+        runId: fixture.runId,
+        sourceId: fixture.sourceId,
+        timeZone,
+      });
+    const newest = async (level: RollupLevel): Promise<Array<[string, number | null, number | null]>> =>
+      (await snapshot(database, level))
+        .filter((r) => r.indicator_id === indicatorId && r.region_id === regionId)
+        .map((r) => [r.bucket, r.last_numerator, r.last_denominator]);
+    const expectRebuildAgrees = async (): Promise<void> => {
+      const incremental = await Promise.all(LEVELS.map((level) => snapshot(database, level)));
+      await rebuildAllRollups(database.dataSource, timeZone);
+      for (const [i, level] of LEVELS.entries()) {
+        expectSameRollups(await snapshot(database, level), incremental[i]!);
+      }
+    };
+
+    await write([
+      row('2025-01-10T08:00:00+08:00', 'hour', 0.5, 50, 100),
+      row('2025-01-31T23:00:00+08:00', 'hour', 0.25, 30, 120),
+      row('2025-02-01T00:00:00+08:00', 'day', 0.2, 20, 100),
+    ]);
+    expect(await newest('month')).toEqual([
+      ['2025-01-01', 30, 120],
+      ['2025-02-01', 20, 100],
+    ]);
+    expect(await newest('year')).toEqual([['2025-01-01', 20, 100]]);
+    await expectRebuildAgrees();
+
+    // The newest row of January changes its components (and one of them goes missing).
+    await write([row('2025-01-31T23:00:00+08:00', 'hour', 0.3, 36, null)]);
+    expect(await newest('month')).toEqual([
+      ['2025-01-01', 36, null],
+      ['2025-02-01', 20, 100],
+    ]);
+    await expectRebuildAgrees();
+
+    // A newer row arrives in February; then a coarser grain at the same instant takes precedence.
+    await write([row('2025-02-03T00:00:00+08:00', 'hour', 0.4, 4, 10)]);
+    expect(await newest('year')).toEqual([['2025-01-01', 4, 10]]);
+    await write([row('2025-02-03T00:00:00+08:00', 'day', 0.5, 5, 10)]);
+    expect(await newest('day')).toEqual([
+      ['2025-01-10', 50, 100],
+      ['2025-01-31', 36, null],
+      ['2025-02-01', 20, 100],
+      ['2025-02-03', 5, 10],
+    ]);
+    expect(await newest('year')).toEqual([['2025-01-01', 5, 10]]);
+    await write([row('2025-02-01T00:00:00+08:00', 'month', 0.6, 6, 12)]);
+    expect(await newest('month')).toEqual([
+      ['2025-01-01', 36, null],
+      ['2025-02-01', 5, 10],
+    ]);
+    await expectRebuildAgrees();
+  });
 
   it('leaves the rollups empty when there are no observations', async () => {
     await database.dataSource.query(

@@ -22,16 +22,19 @@ const GRAIN_RANK_SQL = `CASE o.grain WHEN 'instant' THEN 0 WHEN 'hour' THEN 1 WH
 const PAIRED = 'o.numerator IS NOT NULL AND o.denominator IS NOT NULL';
 
 const COLUMNS = `(indicator_id, region_id, bucket, count, sum, min, max, last_value, last_at,
-  numerator_sum, denominator_sum)`;
+  numerator_sum, denominator_sum, last_numerator, last_denominator)`;
+
+/** The newest observation's value, numerator and denominator; coarser grain on equal start. */
+const NEWEST = `ORDER BY o.period_start DESC, ${GRAIN_RANK_SQL} DESC`;
 
 /** Day buckets: one GROUP BY over the observations of the grains a day can hold. */
 const DAY_SQL = `
 INSERT INTO rollup_day ${COLUMNS}
 SELECT o.indicator_id, o.region_id, (o.period_start AT TIME ZONE $1)::date,
        count(*)::int, sum(o.value), min(o.value), max(o.value),
-       (array_agg(o.value ORDER BY o.period_start DESC, ${GRAIN_RANK_SQL} DESC))[1],
-       max(o.period_start),
-       sum(o.numerator) FILTER (WHERE ${PAIRED}), sum(o.denominator) FILTER (WHERE ${PAIRED})
+       (array_agg(o.value ${NEWEST}))[1], max(o.period_start),
+       sum(o.numerator) FILTER (WHERE ${PAIRED}), sum(o.denominator) FILTER (WHERE ${PAIRED}),
+       (array_agg(o.numerator ${NEWEST}))[1], (array_agg(o.denominator ${NEWEST}))[1]
   FROM observation o
  WHERE o.grain = ANY($2::text[])
  GROUP BY 1, 2, 3`;
@@ -45,15 +48,19 @@ function upperLevelSql(level: 'month' | 'year', lower: 'day' | 'month'): string 
 INSERT INTO rollup_${level} ${COLUMNS}
 SELECT p.indicator_id, p.region_id, p.bucket, sum(p.count)::int, sum(p.sum), min(p.min), max(p.max),
        (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1], max(p.last_at),
-       sum(p.numerator_sum), sum(p.denominator_sum)
+       sum(p.numerator_sum), sum(p.denominator_sum),
+       (array_agg(p.last_numerator ORDER BY p.last_at DESC, p.rank DESC))[1],
+       (array_agg(p.last_denominator ORDER BY p.last_at DESC, p.rank DESC))[1]
   FROM (
     SELECT r.indicator_id, r.region_id, date_trunc('${level}', r.bucket)::date AS bucket, r.count, r.sum,
-           r.min, r.max, r.last_value, r.last_at, $2::int AS rank, r.numerator_sum, r.denominator_sum
+           r.min, r.max, r.last_value, r.last_at, $2::int AS rank, r.numerator_sum, r.denominator_sum,
+           r.last_numerator, r.last_denominator
       FROM rollup_${lower} r
     UNION ALL
     SELECT o.indicator_id, o.region_id, date_trunc('${level}', o.period_start AT TIME ZONE $1)::date,
            1, o.value, o.value, o.value, o.value, o.period_start, ${GRAIN_RANK_SQL},
-           CASE WHEN ${PAIRED} THEN o.numerator END, CASE WHEN ${PAIRED} THEN o.denominator END
+           CASE WHEN ${PAIRED} THEN o.numerator END, CASE WHEN ${PAIRED} THEN o.denominator END,
+           o.numerator, o.denominator
       FROM observation o
      WHERE o.grain = ANY($3::text[])
   ) p
