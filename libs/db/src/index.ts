@@ -12,6 +12,8 @@ export * from './repositories/source.repository';
 export * from './repositories/ingest-run.repository';
 export * from './repositories/ingest-reject.repository';
 export * from './repositories/mapping-reference.repository';
+// Alert evaluation (ingest): rule targets from rollups, events, webhook deliveries.
+export * from './repositories/alert-evaluation.repository';
 // Catalogue apply: regions, indicators, departments, brand projects from the catalogue files.
 export * from './repositories/catalog.repository';
 // API read/write repositories: brand projects, scorecard rollups, users, audit, target revisions.

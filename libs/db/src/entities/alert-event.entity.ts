@@ -6,11 +6,16 @@ import { RegionEntity } from './region.entity';
 export const ALERT_STATES = ['open', 'resolved'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
-/** One firing of an alert rule for one region, open until resolved. */
+/**
+ * One firing of an alert rule for one region, open until resolved. At most one event per (rule,
+ * region) is open at a time: a partial unique index makes concurrent evaluators (two ingest
+ * processes) insert with ON CONFLICT DO NOTHING instead of racing.
+ */
 @Entity({ name: 'alert_event' })
 @Check('chk_alert_event_state', oneOf('state', ALERT_STATES))
 @Index('idx_alert_event_rule_state', ['ruleId', 'state'])
 @Index('idx_alert_event_opened', ['openedAt'])
+@Index('uq_alert_event_open', ['ruleId', 'regionId'], { unique: true, where: `"state" = 'open'` })
 export class AlertEventEntity {
   @PrimaryGeneratedColumn({ name: 'id', type: 'integer' })
   id!: number;
@@ -35,8 +40,13 @@ export class AlertEventEntity {
   @Column({ name: 'value', type: 'double precision', nullable: true })
   value!: number | null;
 
+  /** What happened, in Chinese (the product's first language). */
   @Column({ name: 'message', type: 'text' })
   message!: string;
+
+  /** The same in English; null for events recorded before evaluation wrote both. */
+  @Column({ name: 'message_en', type: 'text', nullable: true })
+  messageEn!: string | null;
 
   @Column({ name: 'opened_at', type: 'timestamptz', default: () => 'now()' })
   openedAt!: Date;

@@ -1,3 +1,4 @@
+import { AlertDeliveryEntity } from './alert-delivery.entity';
 import { AlertEventEntity } from './alert-event.entity';
 import { AlertRuleEntity } from './alert-rule.entity';
 import { AppUserEntity } from './app-user.entity';
@@ -17,6 +18,7 @@ import { RollupDayEntity, RollupMonthEntity, RollupYearEntity } from './rollup.e
 import { SourceStateEntity } from './source-state.entity';
 import { SourceEntity } from './source.entity';
 
+export * from './alert-delivery.entity';
 export * from './alert-event.entity';
 export * from './alert-rule.entity';
 export * from './app-user.entity';
@@ -56,6 +58,7 @@ export const ENTITIES = [
   MilestoneEntity,
   AlertRuleEntity,
   AlertEventEntity,
+  AlertDeliveryEntity,
   AuditLogEntity,
   CitySettingEntity,
 ];

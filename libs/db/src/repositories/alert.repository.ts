@@ -1,5 +1,6 @@
 import type { Domain } from '@civicpulse/domain';
 import type { DataSource } from 'typeorm';
+import type { AlertDeliveryStatus, AlertTransition } from '../entities/alert-delivery.entity';
 import type { AlertState } from '../entities/alert-event.entity';
 import type { AlertKind } from '../entities/alert-rule.entity';
 
@@ -17,6 +18,17 @@ export interface AlertRuleRecord {
 
 export type AlertRuleWrite = Omit<AlertRuleRecord, 'id'>;
 
+/** One notification of an event on an outbound channel and how it went. */
+export interface AlertDeliveryRecord {
+  channel: string;
+  transition: AlertTransition;
+  status: AlertDeliveryStatus;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
 export interface AlertEventRecord {
   id: number;
   ruleId: number;
@@ -27,8 +39,20 @@ export interface AlertEventRecord {
   regionCode: string | null;
   value: number | null;
   message: string;
+  messageEn: string | null;
   openedAt: Date;
   resolvedAt: Date | null;
+  deliveries: AlertDeliveryRecord[];
+}
+
+interface DeliveryJson {
+  channel: string;
+  transition: AlertTransition;
+  status: AlertDeliveryStatus;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  updated_at: string;
 }
 
 interface RuleRow {
@@ -53,8 +77,10 @@ interface EventRow {
   region_code: string | null;
   value: number | null;
   message: string;
+  message_en: string | null;
   opened_at: Date;
   resolved_at: Date | null;
+  deliveries: DeliveryJson[];
 }
 
 const RULE_SELECT = `SELECT r.id, r.name, r.kind, i.code AS indicator_code, g.code AS region_code, r.threshold,
@@ -62,7 +88,11 @@ const RULE_SELECT = `SELECT r.id, r.name, r.kind, i.code AS indicator_code, g.co
   FROM alert_rule r JOIN indicator i ON i.id = r.indicator_id LEFT JOIN region g ON g.id = r.region_id`;
 
 const EVENT_SELECT = `SELECT e.id, e.rule_id, r.name AS rule_name, r.kind, e.state, i.code AS indicator_code,
-  g.code AS region_code, e.value, e.message, e.opened_at, e.resolved_at
+  g.code AS region_code, e.value, e.message, e.message_en, e.opened_at, e.resolved_at,
+  COALESCE((SELECT json_agg(json_build_object('channel', d.channel, 'transition', d.transition,
+      'status', d.status, 'attempts', d.attempts, 'last_status', d.last_status, 'last_error', d.last_error,
+      'updated_at', d.updated_at) ORDER BY d.id)
+    FROM alert_delivery d WHERE d.event_id = e.id), '[]'::json) AS deliveries
   FROM alert_event e JOIN alert_rule r ON r.id = e.rule_id JOIN indicator i ON i.id = r.indicator_id
   LEFT JOIN region g ON g.id = e.region_id`;
 
@@ -91,8 +121,18 @@ function toEvent(row: EventRow): AlertEventRecord {
     regionCode: row.region_code,
     value: row.value,
     message: row.message,
+    messageEn: row.message_en,
     openedAt: row.opened_at,
     resolvedAt: row.resolved_at,
+    deliveries: row.deliveries.map((d) => ({
+      channel: d.channel,
+      transition: d.transition,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.last_status,
+      lastError: d.last_error,
+      updatedAt: new Date(d.updated_at),
+    })),
   };
 }
 
