@@ -353,4 +353,22 @@ describe('brand projects (medium)', () => {
       worstRun: { runId: failed.id, status: 'failed', sourceKey: FIXTURE.sourceKey },
     });
   });
+
+  it('scores against a target changed outside the API at once', async () => {
+    const card = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/brand-projects/${FIXTURE.project}/scorecard`)
+          .query({ period: '2025-09' })
+          .set(auth)
+          .expect(200)
+      ).body as { kpis: KpiRow[] };
+    expect(kpi(await card(), FIXTURE.congestion).target).toBe(1.6);
+    await t.db.dataSource.query(
+      `UPDATE brand_kpi SET target_value = 1.5 WHERE indicator_id = (SELECT id FROM indicator WHERE code = $1)`,
+      [FIXTURE.congestion],
+    );
+    expect(kpi(await card(), FIXTURE.congestion).target).toBe(1.5);
+  });
 });

@@ -21,7 +21,7 @@ import { CLOCK, type Clock } from '../measurement/clock';
 import { type IndicatorScopeValue, IndicatorValuesService } from '../measurement/indicator-values.service';
 import { LineageService } from '../measurement/lineage.service';
 import { resolveRequestedPeriod, type RequestedPeriod } from '../measurement/period-resolver';
-import type { ScopeRegion } from '../measurement/region-scope';
+import { type ScopeRegion, scopeRegionIds } from '../measurement/region-scope';
 import { SeriesService } from '../measurement/series.service';
 import { type ProjectContext, ProjectContextService } from './project-context.service';
 import {
@@ -44,6 +44,13 @@ export interface ScopeEvaluation {
   score: ProjectScore;
   /** Values by indicator code (cumulative KPIs: year to date). */
   values: Map<string, IndicatorScopeValue>;
+}
+
+/** The indicators of a project's KPIs that the catalogue defines, in KPI order. */
+function kpiIndicators(context: ProjectContext): IndicatorRecord[] {
+  return context.record.project.kpis
+    .map((k) => context.indicators.get(k.indicatorCode))
+    .filter((i): i is IndicatorRecord => i !== undefined);
 }
 
 /** A synthetic region combining the whole scope, so one series stands for all its regions. */
@@ -135,24 +142,53 @@ export class ScorecardService {
     regions: string[] | undefined,
   ): Promise<ScorecardDto> {
     const context = await this.contexts.load(code);
-    const evaluation = await this.evaluate(
-      context,
-      this.period(periodText),
-      this.contexts.scope(context, regions),
-    );
-    return this.toScorecard(evaluation, true);
+    return this.scorecardOf(context, this.period(periodText), this.contexts.scope(context, regions), true);
   }
 
-  /** Builds the scorecard response; sparklines cost one rollup read per KPI, so lists skip them. */
-  async toScorecard(evaluation: ScopeEvaluation, withSparklines: boolean): Promise<ScorecardDto> {
-    const { context, period, scope, score } = evaluation;
+  /**
+   * Evaluates and builds a scorecard with the values, lineage and sparkline reads running at the
+   * same time (they are independent): the latency is the slowest read, not their sum.
+   */
+  async scorecardOf(
+    context: ProjectContext,
+    period: RequestedPeriod,
+    scope: ScopeRegion[],
+    withSparklines: boolean,
+  ): Promise<ScorecardDto> {
+    const indicators = kpiIndicators(context);
     const now = this.clock.now();
+    const [evaluation, lineages, sparklines] = await Promise.all([
+      this.evaluate(context, period, scope),
+      this.lineage.forIndicators(indicators, scopeRegionIds(scope), now),
+      withSparklines
+        ? this.sparklines(indicators, scope, period.resolved)
+        : Promise.resolve(new Map<string, SeriesPoint[]>()),
+    ]);
+    return this.buildScorecard(evaluation, lineages, sparklines, now);
+  }
+
+  /** Builds the scorecard response of an evaluation; lists skip the sparklines. */
+  async toScorecard(evaluation: ScopeEvaluation, withSparklines: boolean): Promise<ScorecardDto> {
+    const { context, period, scope } = evaluation;
+    const indicators = kpiIndicators(context);
+    const now = this.clock.now();
+    const [lineages, sparklines] = await Promise.all([
+      this.lineage.forIndicators(indicators, scopeRegionIds(scope), now),
+      withSparklines
+        ? this.sparklines(indicators, scope, period.resolved)
+        : Promise.resolve(new Map<string, SeriesPoint[]>()),
+    ]);
+    return this.buildScorecard(evaluation, lineages, sparklines, now);
+  }
+
+  private buildScorecard(
+    evaluation: ScopeEvaluation,
+    lineages: Map<string, LineageDto>,
+    sparklines: Map<string, SeriesPoint[]>,
+    now: Date,
+  ): ScorecardDto {
+    const { context, period, scope, score } = evaluation;
     const indicators = score.kpis.map((row) => context.indicators.get(row.indicatorCode) as IndicatorRecord);
-    const regionIds = scope.flatMap((r) => [r.id, ...r.children.map((c) => c.id)]);
-    const lineages = await this.lineage.forIndicators(indicators, regionIds, now);
-    const sparklines = withSparklines
-      ? await this.sparklines(indicators, scope, period.resolved)
-      : new Map<string, SeriesPoint[]>();
     const kpis = score.kpis.map((row, i) =>
       toScorecardKpi(
         row,
@@ -173,7 +209,7 @@ export class ScorecardService {
       score: toProjectScoreDto(score),
       statusCounts: countStatuses(kpis.map((k) => k.status)),
       kpis,
-      freshness: freshnessOf([...lineages.values()] as LineageDto[]),
+      freshness: freshnessOf(indicators.map((i) => lineages.get(i.code)).filter((l) => l !== undefined)),
       computedAt: now.toISOString(),
     };
   }
@@ -248,12 +284,13 @@ export class ScorecardService {
       this.config.timeZone,
     );
     const one = scopeAsOne(scope);
+    const series = await this.series.seriesOfMany(indicators, [one], 'month', window, this.config.timeZone);
     const result = new Map<string, SeriesPoint[]>();
     for (const indicator of indicators) {
-      const series = await this.series.series(indicator, [one], 'month', window, this.config.timeZone);
+      const points = series.get(indicator.code)?.get(one.code) ?? [];
       result.set(
         indicator.code,
-        (series.get(one.code) ?? []).map((p) => ({ t: p.t, v: round(p.v, 6) })),
+        points.map((p) => ({ t: p.t, v: round(p.v, 6) })),
       );
     }
     return result;

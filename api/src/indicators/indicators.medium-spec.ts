@@ -1,3 +1,4 @@
+import { writeObservationBatch } from '@civicpulse/db';
 import { FIXTURE, seedFixtureCity } from '../../test/support/fixture-city';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 
@@ -194,5 +195,41 @@ describe('indicators, regions and overview (medium)', () => {
     expect(congestion.sparkline).toHaveLength(12);
     expect(res.body.openAlertCount).toBe(0);
     expect(res.body.domains[2].headlines).toEqual([]);
+  });
+
+  it('shows catalogue edits and new data at once, whoever wrote them', async () => {
+    const headline = (body: { domains: Array<{ headlines: Array<Record<string, unknown>> }> }) =>
+      body.domains[0].headlines.find((h) => h['indicatorCode'] === FIXTURE.congestion);
+    const before = await t.http().get('/api/overview').set(auth).expect(200);
+    expect(headline(before.body)).toMatchObject({ latestPeriodStart: '2025-10-01', latest: 3 });
+    // Another process (the catalogue CLI, the ingest worker) writes straight to the database.
+    const ds = t.db.dataSource;
+    await ds.query(`UPDATE indicator SET name_en = 'Congestion (renamed)' WHERE code = $1`, [
+      FIXTURE.congestion,
+    ]);
+    const [ids] = await ds.query(
+      `SELECT (SELECT id FROM indicator WHERE code = $1) AS indicator, (SELECT id FROM region WHERE code = '990101') AS region`,
+      [FIXTURE.congestion],
+    );
+    await writeObservationBatch(
+      ds,
+      [
+        {
+          indicatorId: ids.indicator,
+          regionId: ids.region,
+          grain: 'day',
+          periodStart: new Date('2025-11-03T00:00:00+08:00'),
+          value: 2.5,
+        },
+      ],
+      { runId: null, sourceId: null, timeZone: 'Asia/Shanghai' },
+    );
+    const after = await t.http().get('/api/overview').set(auth).expect(200);
+    expect(headline(after.body)).toMatchObject({
+      nameEn: 'Congestion (renamed)',
+      latestPeriodStart: '2025-11-01',
+      latest: 2.5,
+      previous: 3,
+    });
   });
 });

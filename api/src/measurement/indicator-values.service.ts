@@ -86,28 +86,36 @@ export class IndicatorValuesService {
   ): Promise<Map<string, IndicatorScopeValue>> {
     const result = new Map<string, IndicatorScopeValue>();
     const regionIds = scopeRegionIds(scope);
-    for (const level of ['year', 'month'] as const satisfies readonly RollupLevel[]) {
-      const ofLevel = indicators.filter((i) => (i.frequency === 'year') === (level === 'year'));
-      if (ofLevel.length === 0) continue;
-      const latest = await this.rollups.findLatestBucketsBefore({
-        level,
-        indicatorIds: ofLevel.map((i) => i.id),
-        regionIds,
-        before,
-      });
-      // Indicators whose latest data share a bucket are read together: one window per bucket.
-      const byBucket = new Map<string, IndicatorRecord[]>();
-      for (const row of latest) {
-        const indicator = ofLevel.find((i) => i.id === row.indicatorId);
-        if (!indicator) continue;
-        byBucket.set(row.bucket, [...(byBucket.get(row.bucket) ?? []), indicator]);
-      }
-      for (const [bucket, group] of byBucket) {
-        const period = periodContainingDate(parseLocalDate(bucket), level);
-        const window = resolvePeriodSpec({ kind: 'period', period }, this.config.timeZone);
-        for (const [code, value] of await this.windowValues(group, scope, window)) {
-          if (value.value !== null) result.set(code, { ...value, valuePeriod: periodKey(period) });
+    const levels = ['year', 'month'] as const satisfies readonly RollupLevel[];
+    const perLevel = await Promise.all(
+      levels.map(async (level) => {
+        const ofLevel = indicators.filter((i) => (i.frequency === 'year') === (level === 'year'));
+        if (ofLevel.length === 0) return [];
+        const latest = await this.rollups.findLatestBucketsBefore({
+          level,
+          indicatorIds: ofLevel.map((i) => i.id),
+          regionIds,
+          before,
+        });
+        // Indicators whose latest data share a bucket are read together: one window per bucket.
+        const byBucket = new Map<string, IndicatorRecord[]>();
+        for (const row of latest) {
+          const indicator = ofLevel.find((i) => i.id === row.indicatorId);
+          if (!indicator) continue;
+          byBucket.set(row.bucket, [...(byBucket.get(row.bucket) ?? []), indicator]);
         }
+        return Promise.all(
+          [...byBucket].map(async ([bucket, group]) => {
+            const period = periodContainingDate(parseLocalDate(bucket), level);
+            const window = resolvePeriodSpec({ kind: 'period', period }, this.config.timeZone);
+            return { key: periodKey(period), values: await this.windowValues(group, scope, window) };
+          }),
+        );
+      }),
+    );
+    for (const { key, values } of perLevel.flat()) {
+      for (const [code, value] of values) {
+        if (value.value !== null) result.set(code, { ...value, valuePeriod: key });
       }
     }
     return result;
@@ -119,15 +127,21 @@ export class IndicatorValuesService {
     window: ResolvedPeriodSpec,
   ): Promise<CellIndex> {
     const index: CellIndex = new Map();
-    for (const plan of planBuckets(window)) {
-      const rows = await this.rollups.findRollups({
-        level: plan.level,
-        indicatorIds,
-        regionIds,
-        fromBucket: plan.fromBucket,
-        toBucket: plan.toBucket,
-      });
-      for (const row of rows) {
+    const plans = planBuckets(window);
+    // One read per rollup level, all at once.
+    const reads = await Promise.all(
+      plans.map((plan) =>
+        this.rollups.findRollups({
+          level: plan.level,
+          indicatorIds,
+          regionIds,
+          fromBucket: plan.fromBucket,
+          toBucket: plan.toBucket,
+        }),
+      ),
+    );
+    plans.forEach((plan, i) => {
+      for (const row of reads[i]) {
         if (!plan.buckets.has(row.bucket)) continue;
         const byRegion = index.get(row.indicatorId) ?? new Map<number, RollupCell[]>();
         const cells = byRegion.get(row.regionId) ?? [];
@@ -135,7 +149,7 @@ export class IndicatorValuesService {
         byRegion.set(row.regionId, cells);
         index.set(row.indicatorId, byRegion);
       }
-    }
+    });
     return index;
   }
 }

@@ -17,19 +17,21 @@ export const CADENCE_OF: Record<Frequency, string> = {
   year: 'P1Y',
 };
 
-function nextCronRun(schedule: string | null, after: Date, timeZone: string): Date | null {
-  if (!schedule) return null;
-  try {
-    return new Cron(schedule, { timezone: timeZone, paused: true }).nextRun(after);
-  } catch {
-    // An invalid cron is reported by the sources admin; lineage just has no next run.
-    return null;
-  }
+/** A parsed schedule and its last answer: the next run after `from` is `next` until `next` passes. */
+interface ScheduleEntry {
+  cron: Cron | null;
+  from: number;
+  next: Date | null;
 }
+
+/** Bound on the schedules remembered (sources are few; this only guards against churn). */
+const MAX_SCHEDULES = 500;
 
 /** Lineage and freshness of indicators, for the figures that show them. */
 @Injectable()
 export class LineageService {
+  private readonly schedules = new Map<string, ScheduleEntry>();
+
   constructor(
     private readonly lineage: LineageRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -66,11 +68,36 @@ export class LineageService {
       lastRunStatus: row?.lastRunStatus ?? null,
       lastRunAt: lastRunAt?.toISOString() ?? null,
       lastObservationAt: lastAt?.toISOString() ?? null,
-      nextDueAt:
-        (
-          nextCronRun(row?.schedule ?? null, now, this.config.timeZone) ?? freshness.nextDueAt
-        )?.toISOString() ?? null,
+      nextDueAt: (this.nextCronRun(row?.schedule ?? null, now) ?? freshness.nextDueAt)?.toISOString() ?? null,
       stale: freshness.state === 'stale',
     };
+  }
+
+  /**
+   * Next run of a cron schedule after `now`, in the city time zone. Parsing a cron and stepping
+   * it costs more than the rest of a lineage, so the Cron and its answer are kept per schedule:
+   * the next run after any instant in [from, next) is `next`.
+   */
+  private nextCronRun(schedule: string | null, now: Date): Date | null {
+    if (!schedule) return null;
+    const at = now.getTime();
+    let entry = this.schedules.get(schedule);
+    if (!entry) {
+      if (this.schedules.size >= MAX_SCHEDULES) this.schedules.clear();
+      let cron: Cron | null = null;
+      try {
+        cron = new Cron(schedule, { timezone: this.config.timeZone, paused: true });
+      } catch {
+        // An invalid cron is reported by the sources admin; lineage just has no next run.
+      }
+      entry = { cron, from: Number.POSITIVE_INFINITY, next: null };
+      this.schedules.set(schedule, entry);
+    }
+    if (!entry.cron) return null;
+    if (at < entry.from || entry.next === null || at >= entry.next.getTime()) {
+      entry.from = at;
+      entry.next = entry.cron.nextRun(now);
+    }
+    return entry.next;
   }
 }

@@ -35,6 +35,9 @@ const LEVEL_OF: Record<Exclude<SeriesGranularity, 'hour'>, RollupLevel> = {
 /** Cells per bucket key, per region id. */
 type BucketCells = Map<number, Map<string, RollupCell[]>>;
 
+/** Bound on the memoised bucket-key lists (windows asked for repeat: the same months, quarters). */
+const MAX_MEMOISED_WINDOWS = 1_000;
+
 function push(index: BucketCells, regionId: number, key: string, cell: RollupCell): void {
   const byKey = index.get(regionId) ?? new Map<string, RollupCell[]>();
   const cells = byKey.get(key) ?? [];
@@ -52,13 +55,37 @@ function hourKey(instant: Date, timeZone: string): string {
 /** Time series of one indicator per region: rollups for day and coarser, observations for hours. */
 @Injectable()
 export class SeriesService {
+  /** Bucket keys per (window, granularity, time zone): the period math behind them is costly. */
+  private readonly keysMemo = new Map<string, readonly string[]>();
+
   constructor(
     private readonly rollups: RollupReadRepository,
     private readonly observations: ObservationSeriesRepository,
   ) {}
 
-  /** Bucket keys of the window at a granularity (local first day, or local hour `yyyy-mm-ddTHH:00`). */
-  bucketKeys(window: ResolvedPeriodSpec, granularity: SeriesGranularity, timeZone: string): string[] {
+  /**
+   * Bucket keys of the window at a granularity (local first day, or local hour `yyyy-mm-ddTHH:00`).
+   * Memoised: they depend on nothing but the window, the granularity and the zone.
+   */
+  bucketKeys(
+    window: ResolvedPeriodSpec,
+    granularity: SeriesGranularity,
+    timeZone: string,
+  ): readonly string[] {
+    const memoKey = `${window.start.getTime()}|${window.end.getTime()}|${granularity}|${timeZone}`;
+    const known = this.keysMemo.get(memoKey);
+    if (known) return known;
+    const keys = this.computeBucketKeys(window, granularity, timeZone);
+    if (this.keysMemo.size >= MAX_MEMOISED_WINDOWS) this.keysMemo.clear();
+    this.keysMemo.set(memoKey, keys);
+    return keys;
+  }
+
+  private computeBucketKeys(
+    window: ResolvedPeriodSpec,
+    granularity: SeriesGranularity,
+    timeZone: string,
+  ): string[] {
     if (granularity === 'hour') {
       const days = (window.end.getTime() - window.start.getTime()) / 86_400_000;
       if (days > MAX_HOURLY_DAYS) {
@@ -87,12 +114,42 @@ export class SeriesService {
     window: ResolvedPeriodSpec,
     timeZone: string,
   ): Promise<Map<string, SeriesPoint[]>> {
+    if (granularity !== 'hour') {
+      const many = await this.seriesOfMany([indicator], scope, granularity, window, timeZone);
+      return many.get(indicator.code) ?? new Map();
+    }
     const keys = this.bucketKeys(window, granularity, timeZone);
-    const regionIds = scopeRegionIds(scope);
-    const index =
-      granularity === 'hour'
-        ? await this.hourlyCells(indicator, regionIds, window, timeZone)
-        : await this.rollupCells(indicator, regionIds, granularity, window);
+    const index = await this.hourlyCells(indicator, scopeRegionIds(scope), window, timeZone);
+    return this.pointsOf(indicator, scope, keys, index);
+  }
+
+  /**
+   * Series of several indicators over the same scope and window from one rollup read (the
+   * sparklines of a scorecard, the headlines of the overview): by indicator code, then region code.
+   */
+  async seriesOfMany(
+    indicators: readonly IndicatorRecord[],
+    scope: readonly ScopeRegion[],
+    granularity: Exclude<SeriesGranularity, 'hour'>,
+    window: ResolvedPeriodSpec,
+    timeZone: string,
+  ): Promise<Map<string, Map<string, SeriesPoint[]>>> {
+    const keys = this.bucketKeys(window, granularity, timeZone);
+    const byIndicator = await this.rollupCells(indicators, scopeRegionIds(scope), granularity, window);
+    const result = new Map<string, Map<string, SeriesPoint[]>>();
+    for (const indicator of indicators) {
+      const index: BucketCells = byIndicator.get(indicator.id) ?? new Map();
+      result.set(indicator.code, this.pointsOf(indicator, scope, keys, index));
+    }
+    return result;
+  }
+
+  private pointsOf(
+    indicator: IndicatorRecord,
+    scope: readonly ScopeRegion[],
+    keys: readonly string[],
+    index: BucketCells,
+  ): Map<string, SeriesPoint[]> {
     const result = new Map<string, SeriesPoint[]>();
     for (const region of scope) {
       const points = keys.map((key) => ({
@@ -104,28 +161,35 @@ export class SeriesService {
     return result;
   }
 
+  /** Rollup cells by indicator id, then region id and bucket key (quarters gather their months). */
   private async rollupCells(
-    indicator: IndicatorRecord,
+    indicators: readonly IndicatorRecord[],
     regionIds: number[],
     granularity: Exclude<SeriesGranularity, 'hour'>,
     window: ResolvedPeriodSpec,
-  ): Promise<BucketCells> {
+  ): Promise<Map<number, BucketCells>> {
     const rows = await this.rollups.findRollups({
       level: LEVEL_OF[granularity],
-      indicatorIds: [indicator.id],
+      indicatorIds: indicators.map((i) => i.id),
       regionIds,
       fromBucket: formatLocalDate(window.firstDate),
       toBucket: formatLocalDate(window.lastDate),
     });
-    const index: BucketCells = new Map();
+    const result = new Map<number, BucketCells>();
+    const quarterOf = new Map<string, string>();
     for (const row of rows) {
-      const key =
-        granularity === 'quarter'
-          ? formatLocalDate(firstDateOf(periodContainingDate(parseLocalDate(row.bucket), 'quarter')))
-          : row.bucket;
+      let key = row.bucket;
+      if (granularity === 'quarter') {
+        key =
+          quarterOf.get(row.bucket) ??
+          formatLocalDate(firstDateOf(periodContainingDate(parseLocalDate(row.bucket), 'quarter')));
+        quarterOf.set(row.bucket, key);
+      }
+      const index = result.get(row.indicatorId) ?? new Map();
       push(index, row.regionId, key, row.cell);
+      result.set(row.indicatorId, index);
     }
-    return index;
+    return result;
   }
 
   private async hourlyCells(

@@ -1,32 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
-  DomainOverviewDto,
   HeadlineIndicatorDto,
   KpiStatusDto,
+  LineageDto,
   OverviewDto,
+  SeriesPoint,
   StatusColour,
 } from '@civicpulse/contracts';
 import {
   DOMAINS,
   type Domain,
+  formatLocalDate,
   localDateOf,
   periodContainingDate,
   resolvePeriodSpec,
   scoreBand,
   shiftPeriod,
 } from '@civicpulse/domain';
-import {
-  AlertRepository,
-  IndicatorQueryRepository,
-  type IndicatorRecord,
-  RegionQueryRepository,
-} from '@civicpulse/db';
+import { AlertRepository, type IndicatorRecord } from '@civicpulse/db';
 import { ProjectContextService } from '../brand-projects/project-context.service';
 import { colourOf, NO_LINEAGE, round, statusOf } from '../brand-projects/scorecard-view';
 import { ScorecardService } from '../brand-projects/scorecard.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { CatalogueCache } from '../measurement/catalogue-cache.service';
 import { CLOCK, type Clock } from '../measurement/clock';
 import { LineageService } from '../measurement/lineage.service';
+import { ReadVersionsService } from '../measurement/read-versions.service';
 import { buildScope } from '../measurement/region-scope';
 import { SeriesService } from '../measurement/series.service';
 
@@ -49,12 +48,31 @@ function improving(indicator: IndicatorRecord, previous: number, latest: number)
   return before === null || after === null || before === after ? null : after > before;
 }
 
-/** The landing page: per domain, headline indicators at city level and open alerts. */
+/** How long a computed overview is served while the catalogue and data versions stay the same. */
+const OVERVIEW_TTL_MS = 30_000;
+
+/** The part of the overview computed from catalogue and data (alert counts are read every time). */
+interface OverviewBody {
+  key: string;
+  computedAt: number;
+  generatedAt: string;
+  domains: Array<{ domain: Domain; headlines: HeadlineIndicatorDto[] }>;
+}
+
+/**
+ * The landing page: per domain, headline indicators at city level and open alerts. The
+ * headlines are computed once per (local day, catalogue version, data version) and kept for a
+ * short time: every request probes the versions, so a catalogue edit or an ingest batch shows at
+ * once; the time limit bounds what the probe cannot see (state changes of long-past runs, a
+ * source falling stale as time passes). Concurrent requests share one computation.
+ */
 @Injectable()
 export class OverviewService {
+  private cached: { key: string; body: Promise<OverviewBody> } | null = null;
+
   constructor(
-    private readonly indicators: IndicatorQueryRepository,
-    private readonly regions: RegionQueryRepository,
+    private readonly catalogue: CatalogueCache,
+    private readonly versions: ReadVersionsService,
     private readonly alerts: AlertRepository,
     private readonly contexts: ProjectContextService,
     private readonly scorecards: ScorecardService,
@@ -66,83 +84,122 @@ export class OverviewService {
 
   async overview(): Promise<OverviewDto> {
     const now = this.clock.now();
-    const [all, regions, openAlerts, standings] = await Promise.all([
-      this.indicators.search(),
-      this.regions.list(false),
+    const [versions, openAlerts] = await Promise.all([
+      this.versions.current(),
       this.alerts.countOpenByDomain(),
-      this.kpiStandings(),
     ]);
-    const city = buildScope([this.config.cityCode], regions);
+    const key = [
+      formatLocalDate(localDateOf(now, this.config.timeZone)),
+      versions.catalogue,
+      versions.data,
+    ].join('|');
+    const body = await this.body(key, now);
+    return {
+      cityCode: this.config.cityCode,
+      timeZone: this.config.timeZone,
+      domains: body.domains.map((d) => ({ ...d, openAlertCount: openAlerts.get(d.domain) ?? 0 })),
+      openAlertCount: [...openAlerts.values()].reduce((s, n) => s + n, 0),
+      generatedAt: body.generatedAt,
+    };
+  }
+
+  private async body(key: string, now: Date): Promise<OverviewBody> {
+    const known = this.cached;
+    if (known?.key === key) {
+      const body = await known.body;
+      if (performance.now() - body.computedAt < OVERVIEW_TTL_MS) return body;
+      if (this.cached !== known) return this.body(key, now);
+    }
+    const body = this.compute(key, now);
+    this.cached = { key, body };
+    body.catch(() => {
+      if (this.cached?.body === body) this.cached = null;
+    });
+    return body;
+  }
+
+  private async compute(key: string, now: Date): Promise<OverviewBody> {
+    const [catalogue, standings] = await Promise.all([this.catalogue.snapshot(), this.kpiStandings()]);
+    const all = catalogue.indicators;
+    const city = buildScope([this.config.cityCode], catalogue.regions);
     const lastMonth = periodContainingDate(localDateOf(now, this.config.timeZone), 'month');
     const window = resolvePeriodSpec(
       { kind: 'range', from: shiftPeriod(lastMonth, -12), to: lastMonth },
       this.config.timeZone,
     );
-    const lineages = await this.lineage.forIndicators(
-      all,
-      regions.map((r) => r.id),
-      now,
-    );
-
-    const domains: DomainOverviewDto[] = [];
-    for (const domain of DOMAINS) {
+    const pickedByDomain = DOMAINS.map((domain) => {
       const own = all.filter((i) => i.domain === domain);
       const targeted = own.filter((i) => standings.has(i.code));
-      const picked = (targeted.length > 0 ? targeted : own.slice(0, FALLBACK_HEADLINES)).slice(
-        0,
-        MAX_HEADLINES,
-      );
-      const headlines: HeadlineIndicatorDto[] = [];
-      for (const indicator of picked) {
-        const points =
-          city.length > 0
-            ? ((await this.series.series(indicator, city, 'month', window, this.config.timeZone)).get(
-                this.config.cityCode,
-              ) ?? [])
-            : [];
-        const withData = points.filter((p): p is { t: string; v: number } => p.v !== null);
-        const latest = withData[withData.length - 1] ?? null;
-        const previous = withData[withData.length - 2] ?? null;
-        const standing = standings.get(indicator.code);
-        headlines.push({
-          indicatorCode: indicator.code,
-          nameZh: indicator.nameZh,
-          nameEn: indicator.nameEn,
-          unit: indicator.unit,
-          direction: indicator.direction,
-          latest: round(latest?.v ?? null, 6),
-          latestPeriodStart: latest?.t ?? null,
-          previous: round(previous?.v ?? null, 6),
-          change: latest && previous ? round(latest.v - previous.v, 6) : null,
-          improving: latest && previous ? improving(indicator, previous.v, latest.v) : null,
-          status: standing?.status ?? 'no_data',
-          colour: standing?.colour ?? 'grey',
-          sparkline: points.slice(-12).map((p) => ({ t: p.t, v: round(p.v, 6) })),
-          stale: lineages.get(indicator.code)?.stale ?? false,
-          lineage: lineages.get(indicator.code) ?? NO_LINEAGE,
-        });
-      }
-      domains.push({ domain: domain as Domain, headlines, openAlertCount: openAlerts.get(domain) ?? 0 });
-    }
+      return {
+        domain: domain as Domain,
+        picked: (targeted.length > 0 ? targeted : own.slice(0, FALLBACK_HEADLINES)).slice(0, MAX_HEADLINES),
+      };
+    });
+    const picked = pickedByDomain.flatMap((d) => d.picked);
+    // All headlines from one rollup read, their lineage from one more, both at once.
+    const [series, lineages] = await Promise.all([
+      city.length > 0
+        ? this.series.seriesOfMany(picked, city, 'month', window, this.config.timeZone)
+        : Promise.resolve(new Map<string, Map<string, SeriesPoint[]>>()),
+      this.lineage.forIndicators(
+        picked,
+        catalogue.regions.map((r) => r.id),
+        now,
+      ),
+    ]);
+    const domains = pickedByDomain.map(({ domain, picked: own }) => ({
+      domain,
+      headlines: own.map((indicator) =>
+        this.headline(
+          indicator,
+          series.get(indicator.code)?.get(this.config.cityCode) ?? [],
+          standings.get(indicator.code),
+          lineages.get(indicator.code) ?? NO_LINEAGE,
+        ),
+      ),
+    }));
+    return { key, computedAt: performance.now(), generatedAt: now.toISOString(), domains };
+  }
+
+  private headline(
+    indicator: IndicatorRecord,
+    points: readonly SeriesPoint[],
+    standing: KpiStanding | undefined,
+    lineage: LineageDto,
+  ): HeadlineIndicatorDto {
+    const withData = points.filter((p): p is { t: string; v: number } => p.v !== null);
+    const latest = withData[withData.length - 1] ?? null;
+    const previous = withData[withData.length - 2] ?? null;
     return {
-      cityCode: this.config.cityCode,
-      timeZone: this.config.timeZone,
-      domains,
-      openAlertCount: [...openAlerts.values()].reduce((s, n) => s + n, 0),
-      generatedAt: now.toISOString(),
+      indicatorCode: indicator.code,
+      nameZh: indicator.nameZh,
+      nameEn: indicator.nameEn,
+      unit: indicator.unit,
+      direction: indicator.direction,
+      latest: round(latest?.v ?? null, 6),
+      latestPeriodStart: latest?.t ?? null,
+      previous: round(previous?.v ?? null, 6),
+      change: latest && previous ? round(latest.v - previous.v, 6) : null,
+      improving: latest && previous ? improving(indicator, previous.v, latest.v) : null,
+      status: standing?.status ?? 'no_data',
+      colour: standing?.colour ?? 'grey',
+      sparkline: points.slice(-12).map((p) => ({ t: p.t, v: round(p.v, 6) })),
+      stale: lineage.stale,
+      lineage,
     };
   }
 
   /** Year-to-date status of each targeted indicator, taken from the project where it scores best. */
   private async kpiStandings(): Promise<Map<string, KpiStanding>> {
     const period = this.scorecards.period('ytd');
+    const contexts = await this.contexts.loadAll();
+    const evaluations = await Promise.all(
+      contexts.map((context) =>
+        this.scorecards.evaluate(context, period, this.contexts.scope(context, undefined)),
+      ),
+    );
     const standings = new Map<string, KpiStanding>();
-    for (const context of await this.contexts.loadAll()) {
-      const evaluation = await this.scorecards.evaluate(
-        context,
-        period,
-        this.contexts.scope(context, undefined),
-      );
+    for (const evaluation of evaluations) {
       for (const row of evaluation.score.kpis) {
         const score = row.score ?? -1;
         const known = standings.get(row.indicatorCode);

@@ -8,3 +8,4 @@ export * from './lineage.repository';
 export * from './target-revision.repository';
 export * from './alert.repository';
 export * from './source-admin.repository';
+export * from './read-version.repository';
