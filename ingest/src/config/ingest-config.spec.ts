@@ -43,6 +43,25 @@ describe('loadIngestConfig', () => {
     expect(config.sourceRefreshSeconds).toBe(5);
   });
 
+  it('reads the alert settings: evaluation interval and an optional signed webhook', () => {
+    expect(loadIngestConfig(base)).toMatchObject({ alertEvaluationSeconds: 60, alertWebhook: null });
+    const config = loadIngestConfig({
+      ...base,
+      ALERT_EVALUATION_SECONDS: '15',
+      ALERT_WEBHOOK_URL: 'https://oapi.dingtalk.com/robot/send?access_token=abc',
+      ALERT_WEBHOOK_SECRET: 'SEC123',
+    });
+    expect(config.alertEvaluationSeconds).toBe(15);
+    expect(config.alertWebhook).toEqual({
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=abc',
+      secret: 'SEC123',
+    });
+    expect(() => loadIngestConfig({ ...base, ALERT_WEBHOOK_URL: 'ftp://example.org/x' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadIngestConfig({ ...base, ALERT_EVALUATION_SECONDS: '1' })).toThrow(ConfigError);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadIngestConfig({ ...base, LOG_LEVEL: '', INGEST_HEALTH_PORT: ' ' }).healthPort).toBe(3001);
   });

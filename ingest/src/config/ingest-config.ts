@@ -42,6 +42,9 @@ const ingestEnvSchema = z.object({
   SCHEDULER_ENABLED: booleanFlag.default(true),
   SOURCE_REFRESH_SECONDS: integer(1, 86_400).default(30),
   QUEUED_RUN_POLL_SECONDS: integer(1, 3600).default(3),
+  ALERT_EVALUATION_SECONDS: integer(5, 86_400).default(60),
+  ALERT_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
+  ALERT_WEBHOOK_SECRET: z.string().min(1).optional(),
 });
 
 /** The ingest worker's validated configuration; the only view of the environment it has. */
@@ -62,6 +65,13 @@ export interface IngestConfig {
   sourceRefreshSeconds: number;
   /** How often runs queued through the API (run now, backfill) are looked for. */
   queuedRunPollSeconds: number;
+  /** How often every enabled alert rule is evaluated (stale rules depend on it). */
+  alertEvaluationSeconds: number;
+  /**
+   * Where alert notifications are posted (a DingTalk robot or anything accepting its JSON), with
+   * the robot's signing secret when it uses 加签; null when no webhook is configured.
+   */
+  alertWebhook: { url: string; secret: string | null } | null;
   /** Variables a manifest may reference by `${NAME}` (the demo portal URL today). */
   manifestVariables: Record<string, string>;
   /** The environment, for secrets that manifests reference by name (`{ env: NAME }`). */
@@ -86,6 +96,10 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
     schedulerEnabled: parsed.SCHEDULER_ENABLED,
     sourceRefreshSeconds: parsed.SOURCE_REFRESH_SECONDS,
     queuedRunPollSeconds: parsed.QUEUED_RUN_POLL_SECONDS,
+    alertEvaluationSeconds: parsed.ALERT_EVALUATION_SECONDS,
+    alertWebhook: parsed.ALERT_WEBHOOK_URL
+      ? { url: parsed.ALERT_WEBHOOK_URL, secret: parsed.ALERT_WEBHOOK_SECRET ?? null }
+      : null,
     manifestVariables: deployment.manifestVariables,
     secretEnv: env,
   };

@@ -53,6 +53,22 @@ export interface BatchWriter {
   write(batch: SourceBatch, target: { sourceId: number; runId: number }): Promise<BatchWriteResult>;
 }
 
+/** A batch whose transaction committed and changed stored observations. */
+export interface CommittedBatch {
+  sourceId: number;
+  runId: number;
+  /** Indicators the batch wrote, each once. */
+  indicatorCodes: readonly string[];
+}
+
+/**
+ * Told after each committed batch that changed data (alert evaluation). Must return at once and
+ * never throw: whatever it does happens beside the run, never inside it.
+ */
+export interface BatchCommitListener {
+  batchCommitted(batch: CommittedBatch): void;
+}
+
 /** Cumulative figures of a run in progress (for progress lines and /health). */
 export interface RunProgress {
   runId: number;

@@ -8,10 +8,18 @@ import {
 import type { IngestConfig } from '../config/ingest-config';
 import { ConnectorBatchReader } from './connector-batch-reader';
 import { ObservationBatchWriter } from './observation-batch-writer';
+import type { BatchCommitListener } from './run-ports';
 import { RunService } from './run.service';
 
-/** Wires the run service to the real connector kit and database (CLI and worker share it). */
-export function createRunService(dataSource: DataSource, config: IngestConfig): RunService {
+/**
+ * Wires the run service to the real connector kit and database (CLI and worker share it). The
+ * worker passes its alert trigger as `batchListener`.
+ */
+export function createRunService(
+  dataSource: DataSource,
+  config: IngestConfig,
+  batchListener?: BatchCommitListener,
+): RunService {
   const sources = new SourceRepository(dataSource);
   return new RunService({
     sources,
@@ -20,5 +28,6 @@ export function createRunService(dataSource: DataSource, config: IngestConfig): 
     locks: new AdvisoryLocks(dataSource),
     reader: new ConnectorBatchReader(config, dataSource, sources),
     writer: new ObservationBatchWriter(dataSource, config.cityTimeZone),
+    batchListener,
   });
 }

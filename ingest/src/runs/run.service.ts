@@ -6,7 +6,15 @@ import {
   type SourceRecord,
   type SourceRepository,
 } from '@civicpulse/db';
-import type { BatchReader, BatchWriter, RunProgress, RunRequest, RunResult } from './run-ports';
+import type {
+  BatchCommitListener,
+  BatchReader,
+  BatchWriter,
+  RunProgress,
+  RunRequest,
+  RunResult,
+  SourceBatch,
+} from './run-ports';
 import { SourceNotFoundError } from './source-not-found.error';
 
 /** Dependencies of the run service; repositories are narrowed to what it uses. */
@@ -20,6 +28,8 @@ export interface RunServiceDeps {
   locks: Pick<AdvisoryLocks, 'tryAcquire'>;
   reader: BatchReader;
   writer: BatchWriter;
+  /** Told which indicators each committed batch changed (alert evaluation); optional. */
+  batchListener?: BatchCommitListener;
   /** Monotonic milliseconds, for rates; injected so tests need no wall clock. */
   now?: () => number;
 }
@@ -165,6 +175,7 @@ export class RunService {
       });
       for await (const batch of batches) {
         const written = await this.deps.writer.write(batch, { sourceId: source.id, runId });
+        if (written.inserted + written.updated > 0) this.announceBatch(source.id, runId, batch.observations);
         const rejects = written.rejects.length > 0 ? [...batch.rejects, ...written.rejects] : batch.rejects;
         if (rejects.length > 0) await this.deps.rejects.addMany(runId, rejects);
         const delta = {
@@ -204,6 +215,17 @@ export class RunService {
     // `attempt` records the retries the connector kit made: the most attempts any request needed.
     await this.deps.runs.close(runId, { status, errorClass, errorMessage, attempt: maxRequestAttempts });
     return { outcome: 'finished', runId, status, ...totals, errorClass, errorMessage, interruptedRunsClosed };
+  }
+
+  private announceBatch(sourceId: number, runId: number, observations: SourceBatch['observations']): void {
+    const listener = this.deps.batchListener;
+    if (!listener) return;
+    try {
+      const indicatorCodes = [...new Set(observations.map((o) => o.indicatorCode))];
+      listener.batchCommitted({ sourceId, runId, indicatorCodes });
+    } catch {
+      // The listener reports its own failures; the batch is committed and the run goes on.
+    }
   }
 
   private progress(

@@ -1,8 +1,10 @@
 import { createDataSource } from '@civicpulse/db';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError } from '@civicpulse/server-kit';
 import type { CliOutput } from '../cli/cli-output';
 import { EXIT } from '../cli/cli';
+import { createAlertTrigger } from '../alerts/alert-trigger.factory';
 import { loadIngestConfig } from '../config/ingest-config';
 import { createRunService } from '../runs/run-service.factory';
 import { createWorkerLogger } from './worker-logger';
@@ -31,8 +33,14 @@ export async function startWorker(env: Record<string, string | undefined>, out: 
     poolSize: 10,
   });
   await dataSource.initialize();
+  const alerts = await createAlertTrigger(dataSource, config, new Logger('Alerts'));
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.register({ config, dataSource, runService: createRunService(dataSource, config) }),
+    WorkerModule.register({
+      config,
+      dataSource,
+      runService: createRunService(dataSource, config, alerts),
+      alerts,
+    }),
     { logger },
   );
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);

@@ -1,6 +1,8 @@
 import { IngestRunRepository, SourceRepository, type DataSource } from '@civicpulse/db';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
+import { ALERT_TRIGGER, AlertTimer } from '../alerts/alert-timer';
+import type { AlertTrigger } from '../alerts/alert-trigger';
 import type { IngestConfig } from '../config/ingest-config';
 import { RunDispatcher } from '../runs/run-dispatcher';
 import type { RunService } from '../runs/run.service';
@@ -17,6 +19,8 @@ export interface WorkerModuleValues {
   config: IngestConfig;
   dataSource: DataSource;
   runService: RunService;
+  /** Alert evaluation after batches (wired into the run service) and on the timer. */
+  alerts: AlertTrigger;
 }
 
 /** The worker: scheduler + run dispatcher + /health. No business HTTP surface. */
@@ -30,6 +34,7 @@ export class WorkerModule {
         { provide: INGEST_CONFIG, useValue: values.config },
         { provide: DATA_SOURCE, useValue: values.dataSource },
         { provide: RUN_SERVICE, useValue: values.runService },
+        { provide: ALERT_TRIGGER, useValue: values.alerts },
         {
           provide: RunDispatcher,
           inject: [RUN_SERVICE],
@@ -62,6 +67,7 @@ export class WorkerModule {
             ),
         },
         WorkerLifecycle,
+        AlertTimer,
       ],
     };
   }
