@@ -1,4 +1,4 @@
-import { AlertEventEntity } from '@civicpulse/db';
+import { AlertDeliveryEntity, AlertEventEntity } from '@civicpulse/db';
 import { FIXTURE, seedFixtureCity } from '../../test/support/fixture-city';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 
@@ -60,6 +60,21 @@ describe('alerts (medium)', () => {
       .set(operator)
       .send({ ...rule, channels: ['sms'] })
       .expect(400);
+    // Nothing sends e-mail: a rule may only ask for the channels that are delivered.
+    await t
+      .http()
+      .post('/api/alert-rules')
+      .set(operator)
+      .send({ ...rule, channels: ['email'] })
+      .expect(400);
+    const withWebhook = await t
+      .http()
+      .post('/api/alert-rules')
+      .set(operator)
+      .send({ ...rule, channels: ['in_app', 'webhook', 'webhook'] })
+      .expect(201);
+    expect(withWebhook.body.channels).toEqual(['in_app', 'webhook']);
+    await t.http().delete(`/api/alert-rules/${withWebhook.body.id}`).set(operator).expect(204);
     const updated = await t
       .http()
       .put(`/api/alert-rules/${created.body.id}`)
@@ -79,6 +94,18 @@ describe('alerts (medium)', () => {
     const open = await events.save(
       events.create({ ruleId: existing.id, state: 'open', value: 3.0, message: '拥堵指数 3.0 高于 2.5' }),
     );
+    const deliveries = t.db.dataSource.getRepository(AlertDeliveryEntity);
+    await deliveries.save(
+      deliveries.create({
+        eventId: open.id,
+        transition: 'open',
+        channel: 'webhook',
+        status: 'failed',
+        attempts: 3,
+        lastStatus: 500,
+        lastError: 'HTTP 500',
+      }),
+    );
     await events.save(
       events.create({
         ruleId: existing.id,
@@ -94,7 +121,26 @@ describe('alerts (medium)', () => {
     const listed = await t.http().get('/api/alerts').query({ state: 'open' }).set(viewer).expect(200);
     expect(listed.body).toMatchObject({
       total: 1,
-      items: [{ id: open.id, state: 'open', indicatorCode: FIXTURE.congestion, ruleName: rule.name }],
+      items: [
+        {
+          id: open.id,
+          state: 'open',
+          indicatorCode: FIXTURE.congestion,
+          ruleName: rule.name,
+          messageEn: null,
+          deliveries: [
+            {
+              channel: 'webhook',
+              transition: 'open',
+              status: 'failed',
+              attempts: 3,
+              lastStatus: 500,
+              lastError: 'HTTP 500',
+              updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+            },
+          ],
+        },
+      ],
     });
     await t.http().post(`/api/alerts/${open.id}/resolve`).set(viewer).expect(403);
     const resolved = await t.http().post(`/api/alerts/${open.id}/resolve`).set(operator).expect(200);

@@ -6,7 +6,12 @@ import type { AuthUser } from '../auth/auth-user';
 import type { AlertEventQueryDto, UpsertAlertRuleDto } from './dto/alert.dto';
 
 function toEvent(e: AlertEventRecord): AlertEventDto {
-  return { ...e, openedAt: e.openedAt.toISOString(), resolvedAt: e.resolvedAt?.toISOString() ?? null };
+  return {
+    ...e,
+    openedAt: e.openedAt.toISOString(),
+    resolvedAt: e.resolvedAt?.toISOString() ?? null,
+    deliveries: e.deliveries.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+  };
 }
 
 function write(body: UpsertAlertRuleDto) {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ALERT_CHANNELS,
   ALERT_EVENT_STATES,
   ALERT_RULE_KINDS,
   type AlertEventState,
@@ -23,8 +24,6 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 
-export const ALERT_CHANNELS = ['in_app', 'email', 'webhook'] as const;
-
 export class UpsertAlertRuleDto implements UpsertAlertRuleRequest {
   @ApiProperty({ example: '第1区拥堵超标' })
   @IsString()
@@ -46,7 +45,11 @@ export class UpsertAlertRuleDto implements UpsertAlertRuleRequest {
   @Matches(/^[A-Za-z0-9._-]{1,32}$/, { message: 'regionCode must be a region code' })
   regionCode!: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Bound (above/below) or percent (change_pct)' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description:
+      'Bound (above/below: strictly above/below fires) or signed percent (change_pct: positive fires on a rise of more than it, negative on a fall of more than it)',
+  })
   @ValidateIf(
     (o: UpsertAlertRuleDto) => o.kind !== 'stale' || (o.threshold !== null && o.threshold !== undefined),
   )
@@ -60,7 +63,8 @@ export class UpsertAlertRuleDto implements UpsertAlertRuleRequest {
 
   @ApiPropertyOptional({
     nullable: true,
-    description: 'Comparison span (change_pct) or maximum age (stale), seconds',
+    description:
+      'Comparison span (change_pct) or how long after the end of the latest period a newer one may take (stale), seconds',
   })
   @ValidateIf(
     (o: UpsertAlertRuleDto) =>
@@ -73,9 +77,15 @@ export class UpsertAlertRuleDto implements UpsertAlertRuleRequest {
   @Max(366 * 86_400)
   windowSeconds!: number | null;
 
-  @ApiProperty({ enum: ALERT_CHANNELS, isArray: true, default: ['in_app'] })
+  @ApiProperty({
+    enum: ALERT_CHANNELS,
+    isArray: true,
+    default: ['in_app'],
+    description:
+      'in_app: the alert list; webhook: also posted to ALERT_WEBHOOK_URL (DingTalk robot markdown)',
+  })
   @IsArray()
-  @ArrayMaxSize(3)
+  @ArrayMaxSize(8)
   @IsIn(ALERT_CHANNELS, { each: true })
   channels!: string[];
 

@@ -2,6 +2,14 @@
 export const ALERT_RULE_KINDS = ['above', 'below', 'change_pct', 'stale'] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
 
+/**
+ * Where an alert rule's events go. Every event is listed in the app; `webhook` also posts it (when
+ * it opens and when it resolves) to the deployment's ALERT_WEBHOOK_URL as a DingTalk robot's
+ * markdown message.
+ */
+export const ALERT_CHANNELS = ['in_app', 'webhook'] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
 export interface AlertRuleDto {
   id: number;
   name: string;
@@ -13,7 +21,7 @@ export interface AlertRuleDto {
   threshold: number | null;
   /** Comparison span (change_pct) or maximum age (stale), in seconds. */
   windowSeconds: number | null;
-  /** Delivery channels such as `in_app`. */
+  /** Delivery channels, see {@link ALERT_CHANNELS}. */
   channels: string[];
   enabled: boolean;
 }
@@ -22,6 +30,22 @@ export type UpsertAlertRuleRequest = Omit<AlertRuleDto, 'id'>;
 
 export const ALERT_EVENT_STATES = ['open', 'resolved'] as const;
 export type AlertEventState = (typeof ALERT_EVENT_STATES)[number];
+
+export const ALERT_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type AlertDeliveryStatus = (typeof ALERT_DELIVERY_STATUSES)[number];
+
+/** One webhook notification of an alert event: for its opening or its resolution. */
+export interface AlertDeliveryDto {
+  channel: string;
+  transition: 'open' | 'resolve';
+  /** `pending` while being sent (or when the sender stopped), then `delivered` or `failed`. */
+  status: AlertDeliveryStatus;
+  attempts: number;
+  /** HTTP status of the last attempt; null when no answer arrived. */
+  lastStatus: number | null;
+  lastError: string | null;
+  updatedAt: string;
+}
 
 /** GET /api/alerts item (in-app list). */
 export interface AlertEventDto {
@@ -33,7 +57,12 @@ export interface AlertEventDto {
   indicatorCode: string;
   regionCode: string | null;
   value: number | null;
+  /** What happened, in Chinese. */
   message: string;
+  /** The same in English; null for events recorded before evaluation wrote both. */
+  messageEn: string | null;
   openedAt: string;
   resolvedAt: string | null;
+  /** Webhook notifications and how they went, oldest first; empty for in-app-only rules. */
+  deliveries: AlertDeliveryDto[];
 }
