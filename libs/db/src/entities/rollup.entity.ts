@@ -3,6 +3,10 @@ import { IndicatorEntity } from './indicator.entity';
 import { RegionEntity } from './region.entity';
 
 /**
+ * The rollup tables have no foreign keys (migration 1795591031571): they are derived data written
+ * only by the ingest write path, and triggers on `indicator` and `region` remove a deleted
+ * parent's rollups. The relations below are for joins only.
+ *
  * Columns shared by the three rollup tables. A row aggregates the observations of one indicator
  * and region whose period starts inside one local calendar bucket of the city's time zone. See
  * the README of this library for which grains feed which level.
@@ -59,35 +63,35 @@ export abstract class RollupColumns {
 /** Local-day rollup, fed by grains instant, hour and day. */
 @Entity({ name: 'rollup_day' })
 export class RollupDayEntity extends RollupColumns {
-  @ManyToOne(() => IndicatorEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_rollup_day_indicator' })
+  @ManyToOne(() => IndicatorEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'indicator_id' })
   indicator?: IndicatorEntity;
 
-  @ManyToOne(() => RegionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_rollup_day_region' })
+  @ManyToOne(() => RegionEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'region_id' })
   region?: RegionEntity;
 }
 
 /** Local-month rollup, fed by grains instant, hour, day and month. */
 @Entity({ name: 'rollup_month' })
 export class RollupMonthEntity extends RollupColumns {
-  @ManyToOne(() => IndicatorEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_rollup_month_indicator' })
+  @ManyToOne(() => IndicatorEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'indicator_id' })
   indicator?: IndicatorEntity;
 
-  @ManyToOne(() => RegionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_rollup_month_region' })
+  @ManyToOne(() => RegionEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'region_id' })
   region?: RegionEntity;
 }
 
 /** Local-year rollup, fed by every grain (quarter and year included). */
 @Entity({ name: 'rollup_year' })
 export class RollupYearEntity extends RollupColumns {
-  @ManyToOne(() => IndicatorEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'indicator_id', foreignKeyConstraintName: 'fk_rollup_year_indicator' })
+  @ManyToOne(() => IndicatorEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'indicator_id' })
   indicator?: IndicatorEntity;
 
-  @ManyToOne(() => RegionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_rollup_year_region' })
+  @ManyToOne(() => RegionEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'region_id' })
   region?: RegionEntity;
 }

@@ -73,7 +73,8 @@ const CREATE_STAGE = `CREATE TEMPORARY TABLE observation_stage (
 
 const CREATE_CHANGED = `CREATE TEMPORARY TABLE observation_changed (
   indicator_id integer NOT NULL, region_id integer NOT NULL, grain varchar(8) NOT NULL,
-  period_start timestamptz NOT NULL, inserted boolean NOT NULL
+  period_start timestamptz NOT NULL, inserted boolean NOT NULL, value double precision NOT NULL,
+  numerator double precision, denominator double precision
 ) ON COMMIT DROP`;
 
 /**
@@ -107,7 +108,8 @@ const MERGE = `WITH merged AS (
          ingest_run_id = EXCLUDED.ingest_run_id, ingested_at = EXCLUDED.ingested_at
    WHERE (observation.value, observation.numerator, observation.denominator, observation.quality)
          IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.quality)
-  RETURNING indicator_id, region_id, grain, period_start, (xmax = 0) AS inserted
+  RETURNING indicator_id, region_id, grain, period_start, (xmax = 0) AS inserted, value, numerator,
+            denominator
 )
 INSERT INTO observation_changed SELECT * FROM merged`;
 

@@ -65,28 +65,68 @@ function observationParts(grains: readonly Grain[]): string {
     .join('\n       UNION ALL\n       ');
 }
 
+/** `GRAIN_RANK` as SQL over column `grain` of alias `c`. */
+const CHANGED_RANK_SQL = `CASE c.grain ${Object.entries(GRAIN_RANK)
+  .map(([grain, rank]) => `WHEN '${grain}' THEN ${rank}`)
+  .join(' ')} END`;
+
+const NEWEST_CHANGED = `ORDER BY c.period_start DESC, ${CHANGED_RANK_SQL} DESC`;
+const PAIRED_CHANGED = 'c.numerator IS NOT NULL AND c.denominator IS NOT NULL';
+
 /**
- * One statement per level recomputes every touched bucket of the batch: the distinct touched
- * (indicator, region, bucket) keys with the bucket's bounds as instants
- * (`bucket::timestamp AT TIME ZONE tz` is local midnight), each joined LATERALly to its parts,
- * so each bucket is a few index range probes and the work is proportional to the buckets' rows;
- * one GROUP BY over the joined parts then aggregates all buckets with a single sort (an aggregate
- * inside the LATERAL subquery cost a sort and aggregate node per bucket). A bucket without parts
- * yields no group, so nothing is written for it.
+ * One statement per level brings every bucket the batch touched up to date, in one of two ways.
+ *
+ * Added (most of a load): when every changed row of the bucket was *inserted*, the new bucket is
+ * the stored one (if any) combined with the batch's own aggregate of those rows, read from
+ * `observation_changed` without touching `observation`: count, sum, min, max and the paired sums
+ * add up, and `last` is whichever side is newer. This needs the stored row to be exact — which
+ * the write path keeps true, under the pair lock — and a strict order between the two sides'
+ * newest instants: when the batch's newest row starts exactly at the stored `last_at`, the stored
+ * row does not say which grain that was, so the bucket is recomputed instead.
+ *
+ * Recomputed (any row of the bucket updated, or that tie): the touched (indicator, region, bucket)
+ * keys with the bucket's bounds as instants (`bucket::timestamp AT TIME ZONE tz` is local
+ * midnight), each joined LATERALly to its parts, so each bucket is a few index range probes and
+ * the work is proportional to the buckets' rows; one GROUP BY over the joined parts then
+ * aggregates all buckets with a single sort (an aggregate inside the LATERAL subquery cost a sort
+ * and aggregate node per bucket). A bucket without parts yields no group, so nothing is written.
  * `grains` lists which of the level's direct grains (`$3`) the pair has any observation of, found
  * with one primary-key probe per pair and grain (the pair lock keeps that true until commit).
  * count, sum, min, max and the paired sums are decomposable and `last` is the part with the latest
  * time (coarser grain on a tie), so aggregating parts equals aggregating the raw rows.
  */
-function recomputeSql(level: RollupLevel, parts: string): string {
+// The stored bucket is looked up per batch bucket through the primary key (LIMIT 1 keeps the
+// subquery from being flattened into a join, which the planner, estimating the CTE at a fraction
+// of its size, turned into a hash join over the whole rollup table — cost growing with the table).
+function maintainSql(level: RollupLevel, parts: string): string {
   const bucket =
     level === 'day'
-      ? '(period_start AT TIME ZONE $1)::date'
-      : `date_trunc('${level}', period_start AT TIME ZONE $1)::date`;
+      ? '(c.period_start AT TIME ZONE $1)::date'
+      : `date_trunc('${level}', c.period_start AT TIME ZONE $1)::date`;
   return `
-WITH touched AS (
-  SELECT DISTINCT indicator_id, region_id, ${bucket} AS bucket
-    FROM pg_temp.observation_changed WHERE grain = ANY($2::text[])
+WITH batch AS (
+  SELECT c.indicator_id, c.region_id, ${bucket} AS bucket, bool_and(c.inserted) AS inserted,
+         count(*)::int AS count, sum(c.value) AS sum, min(c.value) AS min, max(c.value) AS max,
+         (array_agg(c.value ${NEWEST_CHANGED}))[1] AS last_value, max(c.period_start) AS last_at,
+         sum(c.numerator) FILTER (WHERE ${PAIRED_CHANGED}) AS numerator_sum,
+         sum(c.denominator) FILTER (WHERE ${PAIRED_CHANGED}) AS denominator_sum,
+         (array_agg(c.numerator ${NEWEST_CHANGED}))[1] AS last_numerator,
+         (array_agg(c.denominator ${NEWEST_CHANGED}))[1] AS last_denominator
+    FROM pg_temp.observation_changed c WHERE c.grain = ANY($2::text[])
+   GROUP BY 1, 2, 3
+), classified AS (
+  SELECT b.*, b.inserted AND (r.last_at IS NULL OR r.last_at <> b.last_at) AS added,
+         r.last_at IS NULL OR b.last_at > r.last_at AS batch_is_newer,
+         r.count AS r_count, r.sum AS r_sum, r.min AS r_min, r.max AS r_max, r.last_value AS r_last_value,
+         r.last_at AS r_last_at, r.numerator_sum AS r_numerator_sum, r.denominator_sum AS r_denominator_sum,
+         r.last_numerator AS r_last_numerator, r.last_denominator AS r_last_denominator
+    FROM batch b
+    LEFT JOIN LATERAL (
+      SELECT * FROM rollup_${level} r
+       WHERE r.indicator_id = b.indicator_id AND r.region_id = b.region_id AND r.bucket = b.bucket
+       LIMIT 1) r ON true
+), touched AS (
+  SELECT indicator_id, region_id, bucket FROM classified WHERE NOT added
 ), present AS (
   SELECT p.indicator_id, p.region_id, array_agg(g.grain) AS grains
     FROM (SELECT DISTINCT indicator_id, region_id FROM touched) p
@@ -100,6 +140,15 @@ WITH touched AS (
    GROUP BY p.indicator_id, p.region_id
 )
 INSERT INTO rollup_${level} ${COLUMNS}
+SELECT indicator_id, region_id, bucket, count + coalesce(r_count, 0), coalesce(r_sum + sum, sum),
+       least(r_min, min), greatest(r_max, max),
+       CASE WHEN batch_is_newer THEN last_value ELSE r_last_value END, greatest(r_last_at, last_at),
+       coalesce(r_numerator_sum + numerator_sum, r_numerator_sum, numerator_sum),
+       coalesce(r_denominator_sum + denominator_sum, r_denominator_sum, denominator_sum),
+       CASE WHEN batch_is_newer THEN last_numerator ELSE r_last_numerator END,
+       CASE WHEN batch_is_newer THEN last_denominator ELSE r_last_denominator END
+  FROM classified WHERE added
+UNION ALL
 SELECT t.indicator_id, t.region_id, t.bucket, sum(p.count)::int, sum(p.sum), min(p.min), max(p.max),
        (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1], max(p.last_at),
        sum(p.numerator_sum), sum(p.denominator_sum),
@@ -139,12 +188,12 @@ const DIRECT_GRAINS: Readonly<Record<RollupLevel, readonly Grain[]>> = {
   year: ['quarter', 'year'],
 };
 
-const DAY_SQL = recomputeSql('day', observationParts(DIRECT_GRAINS.day));
-const MONTH_SQL = recomputeSql(
+const DAY_SQL = maintainSql('day', observationParts(DIRECT_GRAINS.day));
+const MONTH_SQL = maintainSql(
   'month',
   lowerLevelPart('day', GRAIN_RANK.day) + observationParts(DIRECT_GRAINS.month),
 );
-const YEAR_SQL = recomputeSql(
+const YEAR_SQL = maintainSql(
   'year',
   lowerLevelPart('month', GRAIN_RANK.month) + observationParts(DIRECT_GRAINS.year),
 );
@@ -156,9 +205,10 @@ export interface RecomputedBuckets {
 }
 
 /**
- * Recomputes exactly the rollup buckets touched by the keys in the temporary table
- * `observation_changed(indicator_id, region_id, grain, period_start)`, day first, then month
- * from days, then year from months. Must run in the transaction that changed the observations.
+ * Brings up to date exactly the rollup buckets touched by the rows in the temporary table
+ * `observation_changed(indicator_id, region_id, grain, period_start, inserted, value, numerator,
+ * denominator)` — every row the batch inserted or changed, with its new values — day first,
+ * then month, then year (a recomputed month reads the day rollups). Must run in the transaction that changed the observations.
  * Buckets are only ever upserted: observations are never deleted by ingest, so a touched bucket
  * always has at least one row.
  */
