@@ -5,12 +5,18 @@ import {
   periodKey,
   resolvePeriodSpec,
   type ResolvedPeriodSpec,
-  type RollupCell,
 } from '@civicpulse/domain';
 import { type IndicatorRecord, type RollupLevel, RollupReadRepository } from '@civicpulse/db';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { type ScopeRegion, scopeRegionIds } from './region-scope';
-import { combineRegions, planBuckets, regionValueOverTime, type WeighedRegionValue } from './rollup-window';
+import {
+  combineRegions,
+  planBuckets,
+  regionValueOverTime,
+  type WeighedRegionValue,
+  type WindowCell,
+  windowCellOf,
+} from './rollup-window';
 
 /** An indicator's value over a window and a set of regions. */
 export interface IndicatorScopeValue {
@@ -28,7 +34,7 @@ export interface IndicatorScopeValue {
   valuePeriod?: string;
 }
 
-type CellIndex = Map<number, Map<number, RollupCell[]>>;
+type CellIndex = Map<number, Map<number, WindowCell[]>>;
 
 /**
  * Values of indicators over a window, read from the rollup tables only (never observations) and
@@ -57,7 +63,7 @@ export class IndicatorValuesService {
     );
     const result = new Map<string, IndicatorScopeValue>();
     for (const indicator of indicators) {
-      const cellsOf = (regionId: number): RollupCell[] => index.get(indicator.id)?.get(regionId) ?? [];
+      const cellsOf = (regionId: number): WindowCell[] => index.get(indicator.id)?.get(regionId) ?? [];
       const regions = scope.map((region) => valueOfRegion(indicator, region, cellsOf));
       const withData = regions.filter((r) => r.value !== null);
       const lastAts = withData.map((r) => r.lastAt).filter((d): d is Date => d !== null);
@@ -143,9 +149,9 @@ export class IndicatorValuesService {
     plans.forEach((plan, i) => {
       for (const row of reads[i]) {
         if (!plan.buckets.has(row.bucket)) continue;
-        const byRegion = index.get(row.indicatorId) ?? new Map<number, RollupCell[]>();
+        const byRegion = index.get(row.indicatorId) ?? new Map<number, WindowCell[]>();
         const cells = byRegion.get(row.regionId) ?? [];
-        cells.push(row.cell);
+        cells.push(windowCellOf(row));
         byRegion.set(row.regionId, cells);
         index.set(row.indicatorId, byRegion);
       }
@@ -158,7 +164,7 @@ export class IndicatorValuesService {
 export function valueOfRegion(
   indicator: IndicatorRecord,
   region: ScopeRegion,
-  cellsOf: (regionId: number) => RollupCell[],
+  cellsOf: (regionId: number) => readonly WindowCell[],
 ): WeighedRegionValue {
   const own = regionValueOverTime(indicator, cellsOf(region.id));
   if (own.value !== null || region.children.length === 0) {

@@ -1,13 +1,13 @@
-import { resolvePeriodSpec, type RollupCell } from '@civicpulse/domain';
+import { resolvePeriodSpec } from '@civicpulse/domain';
 import type { IndicatorRecord } from '@civicpulse/db';
-import { combineRegions, planBuckets, regionValueOverTime } from './rollup-window';
+import { combineRegions, planBuckets, regionValueOverTime, type WindowCell } from './rollup-window';
 
 const cell = (
   value: number,
   at: string,
   num: number | null = null,
   den: number | null = null,
-): RollupCell => ({
+): WindowCell => ({
   count: 1,
   sum: value,
   min: value,
@@ -16,6 +16,8 @@ const cell = (
   lastAt: new Date(at),
   numeratorSum: num,
   denominatorSum: den,
+  lastNumerator: num,
+  lastDenominator: den,
 });
 
 const indicator = (overrides: Partial<IndicatorRecord>): IndicatorRecord => ({
@@ -62,6 +64,20 @@ describe('regionValueOverTime', () => {
       cell(40, '2025-01-01T00:00:00Z', 4, 10),
     ]);
     expect(v).toMatchObject({ value: 50, numerator: 5, denominator: 10 });
+  });
+
+  it('keeps the newest observation’s components for stocks, not the bucket’s sums', () => {
+    const stock = indicator({ timeAggregation: 'last', regionAggregation: 'ratio_of_sums', ratioScale: 100 });
+    // A year bucket of monthly rates: the sums cover all twelve months, the last is December's.
+    const year: WindowCell = {
+      ...cell(80, '2025-12-01T00:00:00Z'),
+      count: 12,
+      numeratorSum: 900,
+      denominatorSum: 1200,
+      lastNumerator: 80,
+      lastDenominator: 100,
+    };
+    expect(regionValueOverTime(stock, [year])).toMatchObject({ value: 80, numerator: 80, denominator: 100 });
   });
 
   it('sums components over time for flows', () => {

@@ -9,7 +9,7 @@ import {
   type RollupCell,
   rollupBucketsFor,
 } from '@civicpulse/domain';
-import type { IndicatorRecord, RollupLevel } from '@civicpulse/db';
+import type { IndicatorRecord, RollupLevel, RollupRow } from '@civicpulse/db';
 
 /** The rollup rows to read for a window: one bucket range per level, with the exact bucket set. */
 export interface BucketPlan {
@@ -37,6 +37,19 @@ export function planBuckets(window: ResolvedPeriodSpec): BucketPlan[] {
   });
 }
 
+/**
+ * A rollup cell plus the numerator and denominator of its newest observation: what a stock
+ * (`last` over time) contributes to a ratio of sums over regions.
+ */
+export interface WindowCell extends RollupCell {
+  lastNumerator: number | null;
+  lastDenominator: number | null;
+}
+
+export function windowCellOf(row: RollupRow): WindowCell {
+  return { ...row.cell, lastNumerator: row.lastNumerator, lastDenominator: row.lastDenominator };
+}
+
 /** One region's value of an indicator over a window. */
 export interface RegionWindowValue {
   value: number | null;
@@ -50,23 +63,30 @@ const EMPTY: RegionWindowValue = { value: null, numerator: null, denominator: nu
 /**
  * Aggregates one region's rollup cells over time by the indicator's time rule (domain math),
  * keeping Σnum/Σden so regions can later be combined as a ratio of sums. For stocks (`last`)
- * the components of the latest cell are kept, not summed over time.
+ * the components are those of the newest observation — not the bucket's sums, which for a year
+ * or month bucket cover every observation in it and would turn "the latest rate" into the
+ * period's average rate.
  */
 export function regionValueOverTime(
   indicator: IndicatorRecord,
-  cells: readonly RollupCell[],
+  cells: readonly WindowCell[],
 ): RegionWindowValue {
   if (cells.length === 0) return EMPTY;
   const aggregate = aggregateTime(cells, indicator.timeAggregation, { ratioScale: indicator.ratioScale });
   const merged = mergeRollups(cells);
-  const components =
-    indicator.timeAggregation === 'last'
-      ? [...cells].sort((a, b) => a.lastAt.getTime() - b.lastAt.getTime())[cells.length - 1]
-      : merged;
+  if (indicator.timeAggregation === 'last') {
+    const latest = cells.reduce((a, b) => (b.lastAt.getTime() > a.lastAt.getTime() ? b : a));
+    return {
+      value: aggregate.value,
+      numerator: latest.lastNumerator,
+      denominator: latest.lastDenominator,
+      lastAt: merged?.lastAt ?? null,
+    };
+  }
   return {
     value: aggregate.value,
-    numerator: components?.numeratorSum ?? null,
-    denominator: components?.denominatorSum ?? null,
+    numerator: merged?.numeratorSum ?? null,
+    denominator: merged?.denominatorSum ?? null,
     lastAt: merged?.lastAt ?? null,
   };
 }

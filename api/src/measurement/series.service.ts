@@ -7,7 +7,6 @@ import {
   periodContainingDate,
   periodsInRange,
   type ResolvedPeriodSpec,
-  type RollupCell,
   toLocalDateTime,
 } from '@civicpulse/domain';
 import {
@@ -19,6 +18,7 @@ import {
 import { ValidationError } from '@civicpulse/server-kit';
 import { valueOfRegion } from './indicator-values.service';
 import { type ScopeRegion, scopeRegionIds } from './region-scope';
+import { type WindowCell, windowCellOf } from './rollup-window';
 
 /** Longest series answered in one response, per region. */
 export const MAX_SERIES_POINTS = 1_500;
@@ -33,13 +33,13 @@ const LEVEL_OF: Record<Exclude<SeriesGranularity, 'hour'>, RollupLevel> = {
 };
 
 /** Cells per bucket key, per region id. */
-type BucketCells = Map<number, Map<string, RollupCell[]>>;
+type BucketCells = Map<number, Map<string, WindowCell[]>>;
 
 /** Bound on the memoised bucket-key lists (windows asked for repeat: the same months, quarters). */
 const MAX_MEMOISED_WINDOWS = 1_000;
 
-function push(index: BucketCells, regionId: number, key: string, cell: RollupCell): void {
-  const byKey = index.get(regionId) ?? new Map<string, RollupCell[]>();
+function push(index: BucketCells, regionId: number, key: string, cell: WindowCell): void {
+  const byKey = index.get(regionId) ?? new Map<string, WindowCell[]>();
   const cells = byKey.get(key) ?? [];
   cells.push(cell);
   byKey.set(key, cells);
@@ -186,7 +186,7 @@ export class SeriesService {
         quarterOf.set(row.bucket, key);
       }
       const index = result.get(row.indicatorId) ?? new Map();
-      push(index, row.regionId, key, row.cell);
+      push(index, row.regionId, key, windowCellOf(row));
       result.set(row.indicatorId, index);
     }
     return result;
@@ -219,6 +219,8 @@ export class SeriesService {
           lastAt: o.periodStart,
           numeratorSum: o.numerator,
           denominatorSum: o.denominator,
+          lastNumerator: o.numerator,
+          lastDenominator: o.denominator,
         });
       }
       const last = page[page.length - 1];
