@@ -14,13 +14,15 @@ export class BrandProjectsService {
   /** Every project with its headline score for the period (default: year to date). */
   async list(periodText: string | undefined): Promise<BrandProjectListItemDto[]> {
     const period = this.scorecards.period(periodText);
-    const contexts = await this.contexts.loadAll();
     // Projects are independent: scored at the same time, each from its own few reads.
-    const cards = await Promise.all(
-      contexts.map((context) =>
-        this.scorecards.scorecardOf(context, period, this.contexts.scope(context, undefined), false),
+    const { contexts, cards } = await this.contexts.withAllProjects(async (contexts) => ({
+      contexts,
+      cards: await Promise.all(
+        contexts.map((context) =>
+          this.scorecards.scorecardOf(context, period, this.contexts.scope(context, undefined), false),
+        ),
       ),
-    );
+    }));
     const items: BrandProjectListItemDto[] = contexts.map((context, i) => {
       const card = cards[i];
       const p = context.record.project;

@@ -16,6 +16,23 @@ function contextOf(record: BrandProjectRecord, catalogue: CatalogueSnapshot): Pr
   return { record, indicators: catalogue.indicatorsByCode, regions: catalogue.regions };
 }
 
+function findProject(
+  catalogue: CatalogueSnapshot,
+  code: string,
+  options: { publishedOnly?: boolean },
+): ProjectContext {
+  const record = catalogue.projects.find((p) => p.project.code === code);
+  // Unpublished projects do not exist for the public: 404, not 403, so codes are not probed.
+  if (!record || (options.publishedOnly && !record.published)) throw new NotFoundError('Brand project', code);
+  return contextOf(record, catalogue);
+}
+
+function allProjects(catalogue: CatalogueSnapshot, options: { publishedOnly?: boolean }): ProjectContext[] {
+  return catalogue.projects
+    .filter((record) => !options.publishedOnly || record.published)
+    .map((record) => contextOf(record, catalogue));
+}
+
 /** Loads projects and resolves region scopes; the one place "project not found" is decided. */
 @Injectable()
 export class ProjectContextService {
@@ -25,19 +42,24 @@ export class ProjectContextService {
   ) {}
 
   async load(code: string, options: { publishedOnly?: boolean } = {}): Promise<ProjectContext> {
-    const catalogue = await this.catalogue.snapshot();
-    const record = catalogue.projects.find((p) => p.project.code === code);
-    // Unpublished projects do not exist for the public: 404, not 403, so codes are not probed.
-    if (!record || (options.publishedOnly && !record.published))
-      throw new NotFoundError('Brand project', code);
-    return contextOf(record, catalogue);
+    return findProject(await this.catalogue.snapshot(), code, options);
   }
 
   async loadAll(options: { publishedOnly?: boolean } = {}): Promise<ProjectContext[]> {
-    const catalogue = await this.catalogue.snapshot();
-    return catalogue.projects
-      .filter((record) => !options.publishedOnly || record.published)
-      .map((record) => contextOf(record, catalogue));
+    return allProjects(await this.catalogue.snapshot(), options);
+  }
+
+  /**
+   * Runs `work` on a project, overlapping the catalogue version check with the work's own reads
+   * (see {@link CatalogueCache.withCatalogue}).
+   */
+  withProject<T>(code: string, work: (context: ProjectContext) => Promise<T>): Promise<T> {
+    return this.catalogue.withCatalogue((catalogue) => work(findProject(catalogue, code, {})));
+  }
+
+  /** Runs `work` on every project, overlapping the catalogue version check as {@link withProject} does. */
+  withAllProjects<T>(work: (contexts: ProjectContext[]) => Promise<T>): Promise<T> {
+    return this.catalogue.withCatalogue((catalogue) => work(allProjects(catalogue, {})));
   }
 
   /**

@@ -141,8 +141,10 @@ export class ScorecardService {
     periodText: string | undefined,
     regions: string[] | undefined,
   ): Promise<ScorecardDto> {
-    const context = await this.contexts.load(code);
-    return this.scorecardOf(context, this.period(periodText), this.contexts.scope(context, regions), true);
+    const period = this.period(periodText);
+    return this.contexts.withProject(code, (context) =>
+      this.scorecardOf(context, period, this.contexts.scope(context, regions), true),
+    );
   }
 
   /**

@@ -48,6 +48,38 @@ export class CatalogueCache {
     return snapshot;
   }
 
+  /**
+   * Runs `work` on the current catalogue without waiting for the version probe first: when a
+   * catalogue is held, the work starts on it at once while the probe runs alongside, and if the
+   * probe reports a newer catalogue the work is redone on that one (the first result, or error,
+   * is dropped). A request so pays no round trip for the probe in the common case, and still
+   * never answers from a catalogue older than the one committed when it arrived.
+   */
+  async withCatalogue<T>(work: (catalogue: CatalogueSnapshot) => Promise<T>): Promise<T> {
+    const held = await this.heldSnapshot();
+    if (!held) return work(await this.snapshot());
+    const speculative = work(held).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    const current = await this.snapshot();
+    const outcome = await speculative;
+    if (current !== held) return work(current);
+    if (outcome.ok) return outcome.value;
+    throw outcome.error;
+  }
+
+  /** The catalogue already loaded, if any (null while none is, or when the last load failed). */
+  private async heldSnapshot(): Promise<CatalogueSnapshot | null> {
+    const held = this.cached;
+    if (!held) return null;
+    try {
+      return await held.snapshot;
+    } catch {
+      return null;
+    }
+  }
+
   private async load(): Promise<CatalogueSnapshot> {
     const [projects, indicators, regions] = await Promise.all([
       this.projects.listAll(),

@@ -47,7 +47,20 @@ export interface WindowCell extends RollupCell {
 }
 
 export function windowCellOf(row: RollupRow): WindowCell {
-  return { ...row.cell, lastNumerator: row.lastNumerator, lastDenominator: row.lastDenominator };
+  const { cell } = row;
+  // Spelled out rather than spread: this runs for every rollup row of every response.
+  return {
+    count: cell.count,
+    sum: cell.sum,
+    min: cell.min,
+    max: cell.max,
+    last: cell.last,
+    lastAt: cell.lastAt,
+    numeratorSum: cell.numeratorSum,
+    denominatorSum: cell.denominatorSum,
+    lastNumerator: row.lastNumerator,
+    lastDenominator: row.lastDenominator,
+  };
 }
 
 /** One region's value of an indicator over a window. */
@@ -72,10 +85,14 @@ export function regionValueOverTime(
   cells: readonly WindowCell[],
 ): RegionWindowValue {
   if (cells.length === 0) return EMPTY;
-  const aggregate = aggregateTime(cells, indicator.timeAggregation, { ratioScale: indicator.ratioScale });
-  const merged = mergeRollups(cells);
+  // A single cell is its own merge; the time rule reads only the merged cell, so merge once.
+  const merged = cells.length === 1 ? cells[0] : mergeRollups(cells);
+  const aggregate = aggregateTime(merged ? [merged] : [], indicator.timeAggregation, {
+    ratioScale: indicator.ratioScale,
+  });
   if (indicator.timeAggregation === 'last') {
-    const latest = cells.reduce((a, b) => (b.lastAt.getTime() > a.lastAt.getTime() ? b : a));
+    // Ties go to the later cell, as in mergeRollups, so value and components agree.
+    const latest = cells.reduce((a, b) => (b.lastAt.getTime() >= a.lastAt.getTime() ? b : a));
     return {
       value: aggregate.value,
       numerator: latest.lastNumerator,
