@@ -64,11 +64,14 @@ interface OverviewBody {
  * headlines are computed once per (local day, catalogue version, data version) and kept for a
  * short time: every request probes the versions, so a catalogue edit or an ingest batch shows at
  * once; the time limit bounds what the probe cannot see (state changes of long-past runs, a
- * source falling stale as time passes). Concurrent requests share one computation.
+ * source falling stale as time passes). Concurrent requests share one computation. Open alert
+ * counts are kept per alerts version, so an alert opening or resolving shows at once too.
  */
 @Injectable()
 export class OverviewService {
   private cached: { key: string; body: Promise<OverviewBody> } | null = null;
+  /** Open alerts per domain, by alerts version (events opening or resolving, rules changing). */
+  private alertCounts: { version: string; counts: Promise<Map<Domain, number>> } | null = null;
 
   constructor(
     private readonly catalogue: CatalogueCache,
@@ -84,16 +87,13 @@ export class OverviewService {
 
   async overview(): Promise<OverviewDto> {
     const now = this.clock.now();
-    const [versions, openAlerts] = await Promise.all([
-      this.versions.current(),
-      this.alerts.countOpenByDomain(),
-    ]);
+    const versions = await this.versions.current();
     const key = [
       formatLocalDate(localDateOf(now, this.config.timeZone)),
       versions.catalogue,
       versions.data,
     ].join('|');
-    const body = await this.body(key, now);
+    const [body, openAlerts] = await Promise.all([this.body(key, now), this.openAlerts(versions.alerts)]);
     return {
       cityCode: this.config.cityCode,
       timeZone: this.config.timeZone,
@@ -101,6 +101,16 @@ export class OverviewService {
       openAlertCount: [...openAlerts.values()].reduce((s, n) => s + n, 0),
       generatedAt: body.generatedAt,
     };
+  }
+
+  private openAlerts(version: string): Promise<Map<Domain, number>> {
+    if (this.alertCounts?.version === version) return this.alertCounts.counts;
+    const counts = this.alerts.countOpenByDomain();
+    this.alertCounts = { version, counts };
+    counts.catch(() => {
+      if (this.alertCounts?.counts === counts) this.alertCounts = null;
+    });
+    return counts;
   }
 
   private async body(key: string, now: Date): Promise<OverviewBody> {

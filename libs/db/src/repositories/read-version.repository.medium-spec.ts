@@ -19,12 +19,18 @@ describe('ReadVersionRepository.versions', () => {
   });
 
   /** Runs a change and reports which fingerprints moved. */
-  async function moved(change: () => Promise<unknown>): Promise<{ catalogue: boolean; data: boolean }> {
+  async function moved(
+    change: () => Promise<unknown>,
+  ): Promise<{ catalogue: boolean; data: boolean; alerts: boolean }> {
     const before: ReadVersions = await versions.versions();
     expect(await versions.versions()).toEqual(before);
     await change();
     const after = await versions.versions();
-    return { catalogue: after.catalogue !== before.catalogue, data: after.data !== before.data };
+    return {
+      catalogue: after.catalogue !== before.catalogue,
+      data: after.data !== before.data,
+      alerts: after.alerts !== before.alerts,
+    };
   }
 
   it('moves the catalogue version on insert, update (without updated_at) and delete', async () => {
@@ -37,16 +43,17 @@ describe('ReadVersionRepository.versions', () => {
         );
         indicatorId = row!.id;
       }),
-    ).toEqual({ catalogue: true, data: false });
+    ).toEqual({ catalogue: true, data: false, alerts: false });
     expect(
       await moved(() => q(`UPDATE indicator SET name_en = 'Renamed' WHERE id = $1`, [indicatorId])),
-    ).toEqual({ catalogue: true, data: false });
+    ).toEqual({ catalogue: true, data: false, alerts: false });
     const [region] = await q(
       `INSERT INTO region (code, name_zh, name_en, level) VALUES ('990101', '区', 'District', 'district') RETURNING id`,
     );
     expect(await moved(() => q(`DELETE FROM region WHERE id = $1`, [region!.id]))).toEqual({
       catalogue: true,
       data: false,
+      alerts: false,
     });
   });
 
@@ -80,11 +87,40 @@ describe('ReadVersionRepository.versions', () => {
       );
     expect(await moved(() => write(1))).toMatchObject({ data: true });
     // A correction of the same bucket rewrites the rollup rows in place.
-    expect(await moved(() => write(2))).toEqual({ catalogue: false, data: true });
+    expect(await moved(() => write(2))).toEqual({ catalogue: false, data: true, alerts: false });
     expect(
       await moved(() =>
         q(`UPDATE ingest_run SET status = 'failed', finished_at = now() WHERE id = $1`, [run!.id]),
       ),
-    ).toEqual({ catalogue: false, data: true });
+    ).toEqual({ catalogue: false, data: true, alerts: false });
+  });
+
+  it('moves the alerts version when an event opens or resolves and when a rule changes', async () => {
+    const [indicator] = await q(`SELECT id FROM indicator WHERE code = 'traffic.a'`);
+    const [rule] = await q(
+      `INSERT INTO alert_rule (name, indicator_id, kind, threshold) VALUES ('high', $1, 'above', 3) RETURNING id`,
+      [indicator!.id],
+    );
+    let eventId = 0;
+    expect(
+      await moved(async () => {
+        const [event] = await q(`INSERT INTO alert_event (rule_id, message) VALUES ($1, '高') RETURNING id`, [
+          rule!.id,
+        ]);
+        eventId = event!.id;
+      }),
+    ).toEqual({ catalogue: false, data: false, alerts: true });
+    expect(
+      await moved(() => q(`UPDATE alert_event SET state = 'resolved' WHERE id = $1`, [eventId])),
+    ).toEqual({
+      catalogue: false,
+      data: false,
+      alerts: true,
+    });
+    expect(
+      await moved(() => q(`UPDATE alert_rule SET threshold = 4 WHERE id = $1`, [rule!.id])),
+    ).toMatchObject({
+      alerts: true,
+    });
   });
 });

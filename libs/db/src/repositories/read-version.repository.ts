@@ -10,6 +10,8 @@ export interface ReadVersions {
   catalogue: string;
   /** Rollups (every ingest batch rewrites the touched year buckets) and recent ingest runs. */
   data: string;
+  /** Open alert events and the alert rules (which indicator, so which domain, each watches). */
+  alerts: string;
 }
 
 /** Catalogue tables whose rows feed the cached projects, indicators, regions and lineage. */
@@ -47,12 +49,13 @@ export class ReadVersionRepository {
 
   async versions(): Promise<ReadVersions> {
     const catalogue = CATALOGUE_TABLES.map((table) => tableFingerprint(table)).join(` || '/' || `);
-    const rows: Array<{ catalogue: string; data: string }> = await this.dataSource.query(
+    const rows: ReadVersions[] = await this.dataSource.query(
       `SELECT ${catalogue} AS catalogue,
               ${tableFingerprint('rollup_year')} || '/' ||
               ${tableFingerprint('ingest_run', `id > (SELECT coalesce(max(id), 0) - ${RECENT_RUNS} FROM ingest_run)`)}
-                AS data`,
+                AS data,
+              ${tableFingerprint('alert_event', `state = 'open'`)} || '/' || ${tableFingerprint('alert_rule')} AS alerts`,
     );
-    return { catalogue: rows[0].catalogue, data: rows[0].data };
+    return { catalogue: rows[0].catalogue, data: rows[0].data, alerts: rows[0].alerts };
   }
 }
