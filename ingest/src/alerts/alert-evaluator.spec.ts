@@ -31,6 +31,7 @@ function harness(targets: AlertTarget[]) {
   const opened: AlertOpening[] = [];
   const resolved: Array<{ ruleId: number; regionId: number }> = [];
   const notices: AlertNotice[] = [];
+  const resends: string[] = [];
   let nextId = 100;
   const record = (ruleId: number, regionId: number, at: Date): AlertTransitionRecord => ({
     eventId: (nextId += 1),
@@ -50,11 +51,14 @@ function harness(targets: AlertTarget[]) {
         pairs.map((p) => record(p.ruleId, p.regionId, at))
       ),
     },
-    notifier: { notify: async (items) => void notices.push(...items) },
+    notifier: {
+      notify: async (items) => void notices.push(...items),
+      resendStale: async () => (resends.push('resend'), 0),
+    },
     timeZone: 'Asia/Shanghai',
     now: () => NOW,
   });
-  return { evaluator, opened, resolved, notices };
+  return { evaluator, opened, resolved, notices, resends };
 }
 
 describe('AlertEvaluator', () => {

@@ -22,7 +22,7 @@ export interface AlertEvaluationSummary {
 export interface AlertEvaluatorDeps {
   repository: Pick<AlertEvaluationRepository, 'findTargets' | 'openEvents' | 'resolveEvents'>;
   /** Sends webhook notifications; null leaves events in the in-app list only. */
-  notifier: Pick<AlertNotifier, 'notify'> | null;
+  notifier: Pick<AlertNotifier, 'notify' | 'resendStale'> | null;
   timeZone: string;
   now?: () => Date;
 }
@@ -93,6 +93,8 @@ export class AlertEvaluator {
     if (this.deps.notifier) {
       const notices = [...this.notices(opened, 'open', byPair), ...this.notices(resolved, 'resolve', byPair)];
       if (notices.length > 0) await this.deps.notifier.notify(notices);
+      // The periodic full evaluation also picks up notifications a stopped process left unsent.
+      if (indicatorCodes === null) await this.deps.notifier.resendStale();
     }
     return { targets: targets.length, opened: opened.length, resolved: resolved.length, undecided };
   }

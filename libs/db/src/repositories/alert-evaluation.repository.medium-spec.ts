@@ -212,4 +212,51 @@ describe('alert evaluation repository', () => {
       ],
     });
   });
+
+  it('re-claims a delivery left pending by a stopped sender once, with what its message needs', async () => {
+    const ruleId = await rule(ids.daily, ids.east, 'above', 1.5, null);
+    const [event] = await repository.openEvents(
+      [{ ruleId, regionId: ids.east, value: 1.9, messageZh: '高于阈值', messageEn: 'above' }],
+      new Date('2025-03-11T08:00:00Z'),
+    );
+    const [claim] = await repository.claimDeliveries([
+      { eventId: event!.eventId, transition: 'open', channel: 'webhook' },
+    ]);
+    expect(await repository.reclaimStaleDeliveries(600, 10)).toEqual([]);
+    await q(`UPDATE alert_delivery SET updated_at = now() - interval '1 hour' WHERE id = $1`, [
+      claim!.deliveryId,
+    ]);
+    const [a, b] = await Promise.all([
+      repository.reclaimStaleDeliveries(600, 10),
+      repository.reclaimStaleDeliveries(600, 10),
+    ]);
+    expect([...a!, ...b!]).toEqual([
+      {
+        deliveryId: claim!.deliveryId,
+        eventId: event!.eventId,
+        transition: 'open',
+        channel: 'webhook',
+        ruleName: 'rule above',
+        indicatorCode: 'traffic.congestion',
+        indicatorNameZh: 'traffic.congestion 中文',
+        regionCode: '990101',
+        regionNameZh: '东城区',
+        value: 1.9,
+        messageZh: '高于阈值',
+        at: new Date('2025-03-11T08:00:00Z'),
+      },
+    ]);
+    expect(await repository.reclaimStaleDeliveries(600, 10)).toEqual([]);
+    // Finished deliveries are never sent again.
+    await repository.recordDelivery(claim!.deliveryId, {
+      status: 'delivered',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+    });
+    await q(`UPDATE alert_delivery SET updated_at = now() - interval '1 hour' WHERE id = $1`, [
+      claim!.deliveryId,
+    ]);
+    expect(await repository.reclaimStaleDeliveries(600, 10)).toEqual([]);
+  });
 });

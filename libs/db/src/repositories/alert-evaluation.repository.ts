@@ -52,6 +52,21 @@ export interface AlertDeliveryClaim {
   channel: string;
 }
 
+/** A delivery left pending by a stopped process, re-claimed with what its message needs. */
+export interface StaleAlertDelivery extends AlertDeliveryClaim {
+  ruleName: string;
+  indicatorCode: string;
+  indicatorNameZh: string;
+  regionCode: string;
+  regionNameZh: string;
+  /** The value the event opened with. */
+  value: number | null;
+  /** The event's Chinese message (why it opened). */
+  messageZh: string;
+  /** When the event opened (open) or was resolved (resolve). */
+  at: Date;
+}
+
 /** The outcome of sending one notification. */
 export interface AlertDeliveryOutcome {
   status: Exclude<AlertDeliveryStatus, 'pending'>;
@@ -264,6 +279,61 @@ export class AlertEvaluationRepository {
       eventId: row.event_id,
       transition: row.transition,
       channel: row.channel,
+    }));
+  }
+
+  /**
+   * Re-claims deliveries still `pending` after `olderThanSeconds` (their sender stopped between
+   * claiming and recording), at most `limit`, oldest first. Claiming moves `updated_at`, and a
+   * concurrent claimer re-checks the row after the first commits, so each is re-sent once.
+   */
+  async reclaimStaleDeliveries(olderThanSeconds: number, limit: number): Promise<StaleAlertDelivery[]> {
+    const [rows]: [
+      Array<{
+        id: number;
+        event_id: number;
+        transition: AlertTransition;
+        channel: string;
+        rule_name: string;
+        indicator_code: string;
+        indicator_name_zh: string;
+        region_code: string;
+        region_name_zh: string;
+        value: number | null;
+        message: string;
+        at: Date;
+      }>,
+      number,
+    ] = await this.dataSource.query(
+      `WITH stale AS (
+         SELECT id FROM alert_delivery
+          WHERE status = 'pending' AND updated_at < now() - make_interval(secs => $1::double precision)
+          ORDER BY id LIMIT $2
+       )
+       UPDATE alert_delivery d SET updated_at = now()
+         FROM stale, alert_event e, alert_rule r, indicator i, region g
+        WHERE d.id = stale.id AND d.status = 'pending'
+          AND d.updated_at < now() - make_interval(secs => $1::double precision)
+          AND e.id = d.event_id AND r.id = e.rule_id AND i.id = r.indicator_id AND g.id = e.region_id
+       RETURNING d.id, d.event_id, d.transition, d.channel, r.name AS rule_name, i.code AS indicator_code,
+                 i.name_zh AS indicator_name_zh, g.code AS region_code, g.name_zh AS region_name_zh,
+                 e.value, e.message,
+                 CASE WHEN d.transition = 'open' THEN e.opened_at ELSE COALESCE(e.resolved_at, e.opened_at) END AS at`,
+      [olderThanSeconds, limit],
+    );
+    return rows.map((row) => ({
+      deliveryId: row.id,
+      eventId: row.event_id,
+      transition: row.transition,
+      channel: row.channel,
+      ruleName: row.rule_name,
+      indicatorCode: row.indicator_code,
+      indicatorNameZh: row.indicator_name_zh,
+      regionCode: row.region_code,
+      regionNameZh: row.region_name_zh,
+      value: row.value,
+      messageZh: row.message,
+      at: row.at,
     }));
   }
 
