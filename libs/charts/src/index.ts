@@ -1,4 +1,5 @@
 export * from './lib/core/chart-locale';
+export * from './lib/core/chart-units';
 export * from './lib/core/chart-theme';
 export * from './lib/core/chart-common';
 export * from './lib/core/chart-table';
@@ -12,3 +13,4 @@ export * from './lib/sparkline/sparkline-options';
 export * from './lib/renderer/chart.component';
 export * from './lib/renderer/region-map';
 export { loadEcharts } from './lib/renderer/echarts-loader';
+export { echartsPartsFor, type ChartRenderer, type EchartsPart } from './lib/renderer/echarts-parts';

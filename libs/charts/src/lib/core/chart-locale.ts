@@ -1,3 +1,5 @@
+import { localizeUnit, withUnit } from './chart-units';
+
 /** Locales the dashboard renders in. `zh-CN` is the default; `en` is switchable at run time. */
 export type ChartLocale = 'zh-CN' | 'en';
 
@@ -8,21 +10,20 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export type DateGranularity = 'day' | 'month' | 'quarter' | 'year' | 'datetime';
 
 /**
- * Formats a number with the active locale, optionally with a unit suffix.
- * Non-finite input (missing data) is rendered as an em dash rather than "NaN".
+ * Formats a number with the active locale, optionally with a unit suffix in the same locale
+ * (catalogue units are translated, see `chart-units.ts`; `indicator` picks an indicator's own
+ * label where the unit alone is too general). Non-finite input (missing data) is rendered as an
+ * em dash rather than "NaN".
  */
 export function formatChartNumber(
   value: number | null | undefined,
   locale: ChartLocale,
-  options: { unit?: string; maximumFractionDigits?: number } = {},
+  options: { unit?: string; indicator?: string; maximumFractionDigits?: number } = {},
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = new Intl.NumberFormat(locale, {
-    maximumFractionDigits: options.maximumFractionDigits ?? 2,
-  }).format(value);
+  const text = numberFormat(locale, options.maximumFractionDigits ?? 2).format(value);
   if (!options.unit) return text;
-  // Percent and per-mille read naturally without a space in both locales.
-  return options.unit === '%' || options.unit === '‰' ? `${text}${options.unit}` : `${text} ${options.unit}`;
+  return withUnit(text, localizeUnit(options.unit, locale, options.indicator));
 }
 
 /**
@@ -38,29 +39,53 @@ export function formatChartDate(
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   if (granularity === 'quarter') {
-    const parts = new Intl.DateTimeFormat('en', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-    }).formatToParts(date);
+    const parts = dateFormat('en', 'month-number', timeZone).formatToParts(date);
     const year = parts.find((p) => p.type === 'year')?.value ?? '';
     const month = Number(parts.find((p) => p.type === 'month')?.value ?? '1');
     const quarter = Math.floor((month - 1) / 3) + 1;
     return locale === 'zh-CN' ? `${year}年第${quarter}季度` : `Q${quarter} ${year}`;
   }
-  const options: Intl.DateTimeFormatOptions = { timeZone };
-  if (granularity === 'year') options.year = 'numeric';
-  if (granularity === 'month') Object.assign(options, { year: 'numeric', month: 'short' });
-  if (granularity === 'day') Object.assign(options, { year: 'numeric', month: 'short', day: 'numeric' });
-  if (granularity === 'datetime')
-    Object.assign(options, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return dateFormat(locale, granularity, timeZone).format(date);
+}
+
+/*
+ * Intl formatters are costly to construct (a time zone or locale lookup each time) and a page
+ * formats hundreds of values with a handful of settings, so each setting's formatter is built once.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: ChartLocale, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+const DATE_FIELDS: Record<Exclude<DateGranularity, 'quarter'> | 'month-number', Intl.DateTimeFormatOptions> =
+  {
+    year: { year: 'numeric' },
+    month: { year: 'numeric', month: 'short' },
+    day: { year: 'numeric', month: 'short', day: 'numeric' },
+    datetime: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+    'month-number': { year: 'numeric', month: 'numeric' },
+  };
+
+function dateFormat(
+  locale: ChartLocale,
+  fields: keyof typeof DATE_FIELDS,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${fields}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...DATE_FIELDS[fields] });
+    dateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Milliseconds since epoch of an ISO string or Date. */

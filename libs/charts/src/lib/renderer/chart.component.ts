@@ -1,18 +1,18 @@
 import {
-  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
-  ElementRef,
-  inject,
+  computed,
+  effect,
   input,
   signal,
   viewChild,
 } from '@angular/core';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import { NgxEchartsDirective, provideEchartsCore, type ThemeOption } from 'ngx-echarts';
 import type { ChartTable } from '../core/chart-table';
 import type { ChartTheme } from '../core/chart-theme';
-import { type EchartsCore, loadEcharts } from './echarts-loader';
+import { echartsLoaded, loadEcharts } from './echarts-loader';
+import { type ChartRenderer, echartsPartsFor } from './echarts-parts';
 
 /**
  * ECharts writes its generated (English-only) description into the surface's aria-label; when the
@@ -35,22 +35,36 @@ export interface ChartImage {
   extension: 'png' | 'svg';
 }
 
+/** ngx-echarts' theme for ours: ECharts' built-in dark theme, or no theme (the builders colour). */
+const NO_THEME: ThemeOption = {};
+
 /**
- * The one owner of an ECharts instance: initialises it after render, applies new options,
- * follows the host's size, re-creates it when the theme or renderer changes, and disposes it.
- * A data table alternative is rendered for screen readers (visually hidden unless `showTable`).
+ * The one owner of an ECharts instance. The instance itself is created, updated (`notMerge`),
+ * resized and disposed through ngx-echarts' directive with the tree-shaken core
+ * (`provideEchartsCore`, loaded lazily); this component decides everything around it: which
+ * optional ECharts parts the options need (loaded before the first `setOption`), the theme, the
+ * renderer (a change re-creates the instance), the accessible name and the data-table
+ * alternative (visually hidden unless `showTable`), and image export.
  */
 @Component({
   selector: 'cp-chart',
+  imports: [NgxEchartsDirective],
+  providers: [provideEchartsCore({ echarts: () => loadEcharts() })],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      #host
-      class="cp-chart__surface"
-      role="img"
-      [attr.aria-label]="ariaLabel()"
-      [style.height]="height()"
-    ></div>
+    <div class="cp-chart__surface" role="img" [attr.aria-label]="ariaLabel()" [style.height]="height()">
+      @if (drawnOptions(); as drawn) {
+        <div
+          class="cp-chart__canvas"
+          echarts
+          [options]="drawn"
+          [theme]="echartsTheme()"
+          [initOpts]="initOpts()"
+          [autoResize]="true"
+          (chartInit)="chart.set($event)"
+        ></div>
+      }
+    </div>
     @if (table(); as t) {
       <table class="cp-chart__table" [class.cp-chart__table--hidden]="!showTable()">
         <caption>
@@ -90,6 +104,10 @@ export interface ChartImage {
       width: 100%;
       min-height: 40px;
     }
+    .cp-chart__canvas {
+      width: 100%;
+      height: 100%;
+    }
     .cp-chart__table {
       border-collapse: collapse;
       margin-top: 8px;
@@ -125,62 +143,68 @@ export class ChartComponent {
   readonly showTable = input(false);
   readonly height = input('320px');
   /** Canvas by default (PNG export); SVG for crisp print and for environments without canvas. */
-  readonly renderer = input<'canvas' | 'svg'>('canvas');
+  readonly renderer = input<ChartRenderer>('canvas');
 
-  private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  /** Set once ECharts has loaded; the render effect waits for it. */
-  private readonly echarts = signal<EchartsCore | null>(null);
-  private chart: EChartsType | null = null;
-  private chartKey = '';
-  private resizeObserver: ResizeObserver | null = null;
+  /** The live instance, set by the directive once it has created it. */
+  protected readonly chart = signal<EChartsType | null>(null);
+  /** Bumped whenever ECharts or optional parts finish loading, so `drawnOptions` looks again. */
+  private readonly partsLoaded = signal(0);
+  private readonly parts = computed(() => echartsPartsFor(this.options(), this.renderer()));
+
+  /**
+   * The options handed to ECharts: held back until ECharts and the parts they need are registered.
+   * The directive is only created then, so each chart is initialised in its own task (the
+   * directive's timer) and the browser paints the first one before the others; created earlier,
+   * every chart on a page would wait for the same chunk and then draw in one long task.
+   */
+  protected readonly drawnOptions = computed<EChartsCoreOption | null>(() => {
+    this.partsLoaded();
+    if (!echartsLoaded(this.parts())) return null;
+    return withAriaDescription(this.options(), this.ariaLabel());
+  });
+  private readonly directive = viewChild(NgxEchartsDirective);
+  protected readonly echartsTheme = computed<string | ThemeOption>(() =>
+    this.theme() === 'dark' ? 'dark' : NO_THEME,
+  );
+  protected readonly initOpts = computed(() => ({ renderer: this.renderer() }));
 
   constructor() {
-    loadEcharts().then(
-      (echarts) => this.echarts.set(echarts),
-      (error: unknown) => console.error('ECharts failed to load', error),
-    );
-    afterRenderEffect(() => {
-      const echarts = this.echarts();
-      const options = this.options();
-      const key = `${this.theme()}|${this.renderer()}`;
-      if (!echarts) return;
-      if (!this.chart || key !== this.chartKey) this.createChart(echarts, key);
-      // notMerge: a builder returns the whole picture; stale series must not linger.
-      this.chart?.setOption(withAriaDescription(options, this.ariaLabel()), { notMerge: true });
+    // A new theme makes the directive dispose and re-create the instance by itself; a new renderer
+    // is only read at creation, so the instance is re-created here.
+    let createdWith: ChartRenderer | null = null;
+    effect(() => {
+      const next = this.renderer();
+      const directive = this.directive();
+      // No directive yet (or any more): the next one is created with the current renderer.
+      if (!directive) {
+        createdWith = null;
+        return;
+      }
+      if (createdWith !== null && createdWith !== next) void directive.refreshChart();
+      createdWith = next;
     });
-    inject(DestroyRef).onDestroy(() => this.disposeChart());
+    effect(() => {
+      const parts = this.parts();
+      if (echartsLoaded(parts)) return;
+      loadEcharts(parts).then(
+        () => this.partsLoaded.update((n) => n + 1),
+        (error: unknown) => console.error('ECharts failed to load', error),
+      );
+    });
   }
 
   /** The live instance (for tests and for connecting charts); `null` before the first render. */
   instance(): EChartsType | null {
-    return this.chart;
+    const chart = this.chart();
+    return chart && !chart.isDisposed() ? chart : null;
   }
 
   /** Exports the current picture; PNG at 2× pixel ratio with the canvas renderer. */
   exportImage(): ChartImage | null {
-    if (!this.chart) return null;
+    const chart = this.instance();
+    if (!chart) return null;
     const background = this.theme() === 'dark' ? '#0b1526' : '#ffffff';
-    const dataUrl = this.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
+    const dataUrl = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background });
     return { dataUrl, extension: this.renderer() === 'svg' ? 'svg' : 'png' };
-  }
-
-  private createChart(echarts: EchartsCore, key: string): void {
-    this.disposeChart();
-    const element = this.host().nativeElement;
-    this.chart = echarts.init(element, this.theme() === 'dark' ? 'dark' : undefined, {
-      renderer: this.renderer(),
-    });
-    this.chartKey = key;
-    if (typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(() => this.chart?.resize());
-      this.resizeObserver.observe(element);
-    }
-  }
-
-  private disposeChart(): void {
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-    this.chart?.dispose();
-    this.chart = null;
   }
 }

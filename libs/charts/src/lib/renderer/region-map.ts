@@ -8,16 +8,17 @@ export interface RegionFeatureCollection {
 
 /**
  * Registers district boundaries with ECharts under `mapName` so choropleth options can refer to
- * it. Registering the same name again replaces the geometry (e.g. after the catalogue changes).
- * Resolves once registered; build the choropleth options after that.
+ * it (loading the map part of ECharts too). Registering the same name again replaces the geometry
+ * (e.g. after the catalogue changes). Resolves once registered; build the choropleth options after.
  */
 export async function registerRegionMap(mapName: string, geoJson: RegionFeatureCollection): Promise<void> {
-  const echarts = await loadEcharts();
+  const echarts = await loadEcharts(['map']);
   echarts.registerMap(mapName, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
 }
 
 /** Whether a map of this name has been registered. */
 export async function isRegionMapRegistered(mapName: string): Promise<boolean> {
   const echarts = await loadEcharts();
-  return echarts.getMap(mapName) !== undefined && echarts.getMap(mapName) !== null;
+  const map: unknown = echarts.getMap(mapName);
+  return map !== undefined && map !== null;
 }

@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { LineSeriesOption } from 'echarts/charts';
 import { baseOption, type CommonChartOptions } from '../core/chart-common';
 import { formatChartDate, formatChartNumber, toEpochMs, type DateGranularity } from '../core/chart-locale';
+import { localizeUnit } from '../core/chart-units';
 import type { ChartTable } from '../core/chart-table';
 import { paletteFor } from '../core/chart-theme';
 
@@ -99,7 +100,7 @@ export function buildTrendOptions(data: TrendData, opts: TrendChartOptions): ECh
         color: palette.mutedText,
         formatter: (v: number) => formatChartNumber(v, opts.locale, { maximumFractionDigits: 2 }),
       },
-      name: opts.unit,
+      name: opts.unit ? localizeUnit(opts.unit, opts.locale) : undefined,
       nameTextStyle: { color: palette.mutedText },
     },
     series,
