@@ -1,5 +1,7 @@
-import type { Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { Router, type Routes } from '@angular/router';
 import { signedInGuard } from './core/auth/auth.guard';
+import { headsForOverview, prefetchOverview } from './overview/overview-prefetch';
 
 export const appRoutes: Routes = [
   {
@@ -21,7 +23,12 @@ export const appRoutes: Routes = [
   {
     path: '',
     canMatch: [signedInGuard],
-    loadChildren: () => import('./shell/shell.routes').then((m) => m.SHELL_ROUTES),
+    loadChildren: () => {
+      // Opening the app on the overview: its data and ECharts start loading now, alongside the
+      // signed-in layout's code, instead of after it.
+      if (headsForOverview(inject(Router).currentNavigation()?.extractedUrl)) prefetchOverview();
+      return import('./shell/shell.routes').then((m) => m.SHELL_ROUTES);
+    },
   },
   { path: '**', redirectTo: '' },
 ];

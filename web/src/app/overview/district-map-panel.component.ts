@@ -1,20 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import {
-  buildChoroplethOptions,
-  buildChoroplethTable,
-  registerRegionMap,
-  type ChoroplethData,
-} from '@civicpulse/charts';
+import { buildChoroplethOptions, buildChoroplethTable, type ChoroplethData } from '@civicpulse/charts';
 import type { HeadlineIndicatorDto } from '@civicpulse/contracts';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { from, map, switchMap } from 'rxjs';
-import { RegionDataService } from '../core/data/region-data.service';
 import { IndicatorDataService } from '../indicators/indicator-data.service';
 import { TranslationService } from '../i18n/translation.service';
 import { ChartCardComponent } from '../shared/chart-card.component';
-import { DISTRICT_MAP_NAME, toDistrictMap } from '../shared/district-map';
+import { DistrictGeometryService } from '../shared/district-geometry.service';
+import { DISTRICT_MAP_NAME } from '../shared/district-map';
 import { FreshnessComponent } from '../shared/freshness.component';
 import { RequestErrorComponent } from '../shared/request-error.component';
 
@@ -71,22 +65,13 @@ export class DistrictMapPanelComponent {
   private readonly indicatorData = inject(IndicatorDataService);
   protected readonly t = this.i18n.t;
   protected readonly name = this.i18n.name;
-  private readonly regionData = inject(RegionDataService);
+  private readonly districtGeometry = inject(DistrictGeometryService);
   /** The user's pick, reset to the first headline when the headlines change. */
   protected readonly selected = linkedSignal<string | null>(
     () => this.indicators()[0]?.indicatorCode ?? null,
   );
 
-  protected readonly geometry = rxResource({
-    stream: () =>
-      this.regionData
-        .regions()
-        .pipe(
-          switchMap((regions) =>
-            from(registerRegionMap(DISTRICT_MAP_NAME, toDistrictMap(regions.geojson))).pipe(map(() => true)),
-          ),
-        ),
-  });
+  protected readonly geometry = rxResource({ stream: () => this.districtGeometry.registered() });
 
   protected readonly latest = rxResource({
     params: () => this.selected() ?? undefined,
@@ -109,7 +94,7 @@ export class DistrictMapPanelComponent {
     const heading = this.t('overview.mapTitle', { name: this.name(headline) });
     const common = {
       locale,
-      unit: latest.unit,
+      unit: this.i18n.unitLabel(latest),
       lowerIsBetter: latest.direction === 'lower_is_better',
       noDataText: this.t('common.noData'),
     };

@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { roleGuard } from '../core/auth/auth.guard';
+import { prefetchOverview } from '../overview/overview-prefetch';
 import { ShellComponent } from './shell.component';
 
 /** Signed-in pages. The component library's providers live here, so it loads with these pages. */
@@ -14,7 +15,10 @@ export const SHELL_ROUTES: Routes = [
       {
         path: 'overview',
         title: 'nav.overview',
-        loadComponent: () => import('../overview/overview.page').then((m) => m.OverviewPage),
+        loadComponent: () => {
+          prefetchOverview();
+          return import('../overview/overview.page').then((m) => m.OverviewPage);
+        },
       },
       {
         path: 'projects',
