@@ -27,7 +27,7 @@ import { AlertDataService } from './alert-data.service';
         @for (a of list; track a.id) {
           <li class="event" [class.event--open]="a.state === 'open'">
             <strong>{{ t(alertKindKey(a.kind)) }}</strong> · {{ a.ruleName }}
-            <p>{{ a.message }}</p>
+            <p>{{ pick(a.message, a.messageEn ?? a.message) }}</p>
             <small>
               {{ a.indicatorCode }}
               @if (a.regionCode) {
@@ -107,6 +107,7 @@ export class AlertsPage {
   private readonly i18n = inject(TranslationService);
   private readonly data = inject(AlertDataService);
   protected readonly t = this.i18n.t;
+  protected readonly pick = this.i18n.pick;
   protected readonly date = this.i18n.date;
   protected readonly number = this.i18n.number;
   protected readonly alertKindKey = alertKindKey;

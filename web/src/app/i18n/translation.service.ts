@@ -2,6 +2,7 @@ import { computed, DOCUMENT, effect, inject, Injectable, signal } from '@angular
 import {
   formatChartDate,
   formatChartNumber,
+  localizeUnit,
   type ChartLocale,
   type DateGranularity,
 } from '@civicpulse/charts';
@@ -23,6 +24,12 @@ const STORAGE_KEY = 'civicpulse.locale';
 
 /** Parameters substituted into `{name}` placeholders of a message. */
 export type MessageParams = Record<string, string | number>;
+
+/**
+ * A catalogue unit, or an indicator with its unit (then the indicator's own label is used where
+ * the unit alone is too general, e.g. 张/千人 for hospital beds).
+ */
+export type UnitRef = string | { unit: string; indicatorCode: string };
 
 /** Anything named in both languages (indicators, regions, projects …). */
 export interface BilingualName {
@@ -78,12 +85,23 @@ export class TranslationService {
   readonly pick = (zh: string | null | undefined, en: string | null | undefined): string =>
     (this.current() === 'en' ? en : zh) ?? '';
 
-  /** Formats a number (with optional unit) in the active locale. */
+  /** Formats a number (with optional unit, translated) in the active locale. */
   readonly number = (
     value: number | null | undefined,
-    unit?: string,
+    unit?: UnitRef,
     maximumFractionDigits?: number,
-  ): string => formatChartNumber(value, this.current(), { unit, maximumFractionDigits });
+  ): string =>
+    formatChartNumber(value, this.current(), {
+      unit: typeof unit === 'string' ? unit : unit?.unit,
+      indicator: typeof unit === 'string' ? undefined : unit?.indicatorCode,
+      maximumFractionDigits,
+    });
+
+  /** A unit's label in the active locale (axis names, unit columns, chart builder options). */
+  readonly unitLabel = (unit: UnitRef): string =>
+    typeof unit === 'string'
+      ? localizeUnit(unit, this.current())
+      : localizeUnit(unit.unit, this.current(), unit.indicatorCode);
 
   /** Formats a date or instant in the city time zone and the active locale; `—` when absent. */
   readonly date = (value: string | null | undefined, granularity: DateGranularity = 'day'): string =>

@@ -21,6 +21,7 @@ import { downloadBlob } from '../shared/file-download';
 import { RequestErrorComponent } from '../shared/request-error.component';
 import { ZorroStylesService } from '../shared/zorro-styles.service';
 import { IndicatorDataService } from './indicator-data.service';
+import { periodKeyLabel, yearEarlier } from './period-key';
 
 /** 指标 explorer: find an indicator, pick districts and granularity, compare, export. */
 @Component({
@@ -37,6 +38,7 @@ export class IndicatorExplorerPage {
   protected readonly t = this.i18n.t;
   protected readonly name = this.i18n.name;
   protected readonly pick = this.i18n.pick;
+  protected readonly unitLabel = this.i18n.unitLabel;
   protected readonly domains = DOMAINS;
   protected readonly granularities = SERIES_GRANULARITIES;
   protected readonly domainKey = domainKey;
@@ -83,6 +85,20 @@ export class IndicatorExplorerPage {
         regions: params.regions.length ? params.regions : undefined,
       }),
   });
+  /** Whether the district comparison also shows the same period a year earlier. */
+  protected readonly yearOnYear = signal(false);
+  protected readonly earlierComparison = rxResource({
+    params: () => {
+      const current = this.comparison.value();
+      const period = this.yearOnYear() && current ? yearEarlier(current.periodKey) : null;
+      return current && period ? { code: current.indicatorCode, regions: this.regions(), period } : undefined;
+    },
+    stream: ({ params }) =>
+      this.indicatorData.compare(params.code, {
+        period: params.period,
+        regions: params.regions.length ? params.regions : undefined,
+      }),
+  });
 
   protected readonly trendChart = computed(() => {
     const dto = this.series.value();
@@ -97,7 +113,7 @@ export class IndicatorExplorerPage {
       })),
     };
     const granularity = dto.granularity === 'hour' ? 'datetime' : dto.granularity;
-    const opts = { locale: this.i18n.locale(), unit: dto.unit, granularity } as const;
+    const opts = { locale: this.i18n.locale(), unit: this.i18n.unitLabel(dto), granularity } as const;
     return {
       heading,
       options: buildTrendOptions(data, { ...opts, ariaDescription: heading }),
@@ -108,15 +124,30 @@ export class IndicatorExplorerPage {
   protected readonly compareChart = computed(() => {
     const dto = this.comparison.value();
     if (!dto) return null;
-    const heading = this.t('explorer.compareTitle', { period: dto.periodKey });
+    const label = (key: string) =>
+      periodKeyLabel(key, this.i18n.locale(), (day) => this.t('explorer.ytdUntil', { day }));
+    const earlier = this.yearOnYear() ? this.earlierComparison.value() : null;
+    const period = earlier ? `${label(dto.periodKey)} / ${label(earlier.periodKey)}` : label(dto.periodKey);
+    const heading = this.t('explorer.compareTitle', { period });
     const ranked = [...dto.items].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
+    const earlierValue = new Map(earlier?.items.map((i) => [i.regionCode, i.value]) ?? []);
     const data: BarData = {
       categories: ranked.map((i) => this.pick(i.regionNameZh, i.regionNameEn)),
-      series: [{ name: this.t('common.value'), values: ranked.map((i) => i.value) }],
+      series: [
+        { name: earlier ? label(dto.periodKey) : this.t('common.value'), values: ranked.map((i) => i.value) },
+        ...(earlier
+          ? [
+              {
+                name: label(earlier.periodKey),
+                values: ranked.map((i) => earlierValue.get(i.regionCode) ?? null),
+              },
+            ]
+          : []),
+      ],
       reference:
         dto.aggregate === null ? undefined : { value: dto.aggregate, label: this.t('explorer.aggregate') },
     };
-    const opts = { locale: this.i18n.locale(), unit: dto.unit, horizontal: true };
+    const opts = { locale: this.i18n.locale(), unit: this.i18n.unitLabel(dto), horizontal: true };
     return {
       heading,
       options: buildBarOptions(data, { ...opts, ariaDescription: heading }),

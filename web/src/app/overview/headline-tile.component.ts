@@ -1,19 +1,20 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { buildSparklineOptions, ChartComponent, STATUS_COLOURS } from '@civicpulse/charts';
-import type { HeadlineIndicatorDto } from '@civicpulse/contracts';
+import { buildSparklineOptions, ChartComponent, STATUS_COLOURS, unitOfChange } from '@civicpulse/charts';
+import type { HeadlineIndicatorDto, LineageDto } from '@civicpulse/contracts';
 import { TranslationService } from '../i18n/translation.service';
+import { FreshnessComponent, freshnessLevel } from '../shared/freshness.component';
 import { chartColour } from '../shared/status-colour';
 import { StatusTagComponent } from '../shared/status-tag.component';
 
 /** One headline indicator: latest value, change against the previous period, status, sparkline. */
 @Component({
   selector: 'cp-headline-tile',
-  imports: [ChartComponent, StatusTagComponent],
+  imports: [ChartComponent, FreshnessComponent, StatusTagComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <article class="tile" [class.tile--stale]="item().stale">
+    <article class="tile" [class]="'tile tile--' + level()">
       <h4>{{ name(item()) }}</h4>
-      <p class="value">{{ number(item().latest, item().unit) }}</p>
+      <p class="value">{{ number(item().latest, item()) }}</p>
       <p class="change" [class.good]="item().improving === true" [class.bad]="item().improving === false">
         {{ changeText() }}
       </p>
@@ -25,12 +26,7 @@ import { StatusTagComponent } from '../shared/status-tag.component';
           height="40px"
         />
       }
-      <p class="meta">
-        {{ t('freshness.period') }} {{ date(item().latestPeriodStart, 'month') }}
-        @if (item().stale) {
-          <strong class="stale">{{ t('freshness.stale') }}</strong>
-        }
-      </p>
+      <cp-freshness [lineage]="lineage()" [period]="date(item().latestPeriodStart, 'month')" />
     </article>
   `,
   styles: `
@@ -45,6 +41,9 @@ import { StatusTagComponent } from '../shared/status-tag.component';
     }
     .tile--stale {
       border-left-color: #d48806;
+    }
+    .tile--failed {
+      border-left-color: #cf1322;
     }
     h4 {
       margin: 0;
@@ -67,17 +66,6 @@ import { StatusTagComponent } from '../shared/status-tag.component';
     .bad {
       color: #b42318;
     }
-    .meta {
-      margin: 0;
-      font-size: 12px;
-      color: #4e5969;
-    }
-    .stale {
-      color: #8a5300;
-      background: #fff3d6;
-      padding: 0 4px;
-      border-radius: 3px;
-    }
   `,
 })
 export class HeadlineTileComponent {
@@ -88,11 +76,25 @@ export class HeadlineTileComponent {
   protected readonly number = this.i18n.number;
   protected readonly date = this.i18n.date;
 
+  /**
+   * The tile's lineage; the headline's own `stale` flag still counts when an older API answers
+   * without lineage.
+   */
+  protected readonly lineage = computed<LineageDto | null>(() => {
+    const item = this.item();
+    const lineage: LineageDto | undefined = item.lineage;
+    return lineage ? { ...lineage, stale: lineage.stale || item.stale } : null;
+  });
+  protected readonly level = computed(() =>
+    this.lineage() ? freshnessLevel(this.lineage()) : this.item().stale ? 'stale' : 'unknown',
+  );
+
   protected readonly changeText = computed(() => {
     const change = this.item().change;
     if (change === null) return this.t('overview.noChange');
     const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '＝';
-    return `${arrow} ${this.number(Math.abs(change), this.item().unit)} ${this.t('overview.vsPrevious')}`;
+    const unit = { unit: unitOfChange(this.item().unit), indicatorCode: this.item().indicatorCode };
+    return `${arrow} ${this.number(Math.abs(change), unit)} ${this.t('overview.vsPrevious')}`;
   });
 
   protected readonly sparkline = computed(() =>
@@ -100,7 +102,7 @@ export class HeadlineTileComponent {
       this.item().sparkline.map((p) => ({ at: p.t, value: p.v })),
       {
         locale: this.i18n.locale(),
-        unit: this.item().unit,
+        unit: this.i18n.unitLabel(this.item()),
         colour:
           STATUS_COLOURS[chartColour(this.item().colour)] === STATUS_COLOURS.none
             ? undefined

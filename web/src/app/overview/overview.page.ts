@@ -22,6 +22,7 @@ export class OverviewPage {
   private readonly overviewData = inject(OverviewDataService);
   private readonly alertData = inject(AlertDataService);
   protected readonly t = this.i18n.t;
+  protected readonly pick = this.i18n.pick;
   protected readonly date = this.i18n.date;
   protected readonly domainKey = domainKey;
   protected readonly alertKindKey = alertKindKey;

@@ -5,6 +5,8 @@ import { buildGaugeOptions, ChartComponent } from '@civicpulse/charts';
 import type { BrandProjectListItemDto } from '@civicpulse/contracts';
 import type { EChartsCoreOption } from 'echarts/core';
 import { TranslationService } from '../i18n/translation.service';
+import { FreshnessComponent, freshnessLevel } from '../shared/freshness.component';
+import { summaryLineage } from '../shared/freshness-summary';
 import { RequestErrorComponent } from '../shared/request-error.component';
 import { chartColour, colourKey } from '../shared/status-colour';
 import { BrandProjectDataService } from './brand-project-data.service';
@@ -12,7 +14,7 @@ import { BrandProjectDataService } from './brand-project-data.service';
 /** 品牌项目 list: score gauge, colour, coverage and freshness per project. */
 @Component({
   selector: 'cp-project-list-page',
-  imports: [RouterLink, ChartComponent, RequestErrorComponent],
+  imports: [RouterLink, ChartComponent, FreshnessComponent, RequestErrorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './project-list.page.html',
   styleUrl: './project-list.page.scss',
@@ -31,7 +33,10 @@ export class ProjectListPage {
 
   /** Options are built once per data or language change, not on every render. */
   protected readonly cards = computed(() =>
-    (this.projects.value() ?? []).map((project) => ({ project, gauge: this.gauge(project) })),
+    (this.projects.value() ?? []).map((project) => {
+      const lineage = summaryLineage(project.freshness);
+      return { project, gauge: this.gauge(project), lineage, level: freshnessLevel(lineage) };
+    }),
   );
 
   private gauge(project: BrandProjectListItemDto): EChartsCoreOption {

@@ -71,7 +71,7 @@ export class ShowcasePage {
       kpi.series.map((p) => ({ at: p.t, value: p.v })),
       {
         locale: this.locale(),
-        unit: kpi.unit,
+        unit: this.i18n.unitLabel(kpi),
         colour: colour === STATUS_COLOURS.none ? undefined : colour,
       },
     );

@@ -43,18 +43,18 @@ import { StatusTagComponent } from '../../shared/status-tag.component';
                 }
               </th>
               <td>
-                {{ number(k.baseline, k.unit) }}<br /><small>{{ baselineDate(k.indicatorCode) }}</small>
+                {{ number(k.baseline, k) }}<br /><small>{{ baselineDate(k.indicatorCode) }}</small>
               </td>
               <td>
                 @if (k.band) {
-                  {{ number(k.band.lo) }}–{{ number(k.band.hi, k.unit) }}
+                  {{ number(k.band.lo) }}–{{ number(k.band.hi, k) }}
                 } @else {
-                  {{ number(k.target, k.unit) }}
+                  {{ number(k.target, k) }}
                 }
                 <br /><small>{{ targetDate(k.indicatorCode) }}</small>
               </td>
               <td>
-                {{ number(k.value, k.unit) }}
+                {{ number(k.value, k) }}
                 @if (k.valuePeriod) {
                   <!-- A stock carried forward from an earlier period: say which, and whether it is overdue. -->
                   <br /><small class="as-of" [class.overdue]="k.flags.includes('stale')">

@@ -1,4 +1,5 @@
 import {
+  localizeUnit,
   buildHeatmapOptions,
   buildHeatmapTable,
   buildRadarOptions,
@@ -87,7 +88,11 @@ export function trendModel(trend: ProjectTrendDto, title: string, text: ChartTex
     milestones: trend.milestones.map((m) => ({ at: m.date, label: text.pick(m.titleZh, m.titleEn) })),
   };
   const granularity = chartGranularity(trend.granularity);
-  const opts = { locale: text.locale, unit: trend.unit, granularity };
+  const opts = {
+    locale: text.locale,
+    unit: localizeUnit(trend.unit, text.locale, trend.indicatorCode),
+    granularity,
+  };
   return {
     heading,
     options: buildTrendOptions(data, { ...opts, ariaDescription: heading }),
