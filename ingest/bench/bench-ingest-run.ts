@@ -11,6 +11,7 @@ import {
   createDataSource,
 } from '@civicpulse/db';
 import { ObservationBatchWriter } from '../src/runs/observation-batch-writer';
+import { ReadAheadBatchReader } from '../src/runs/read-ahead-batch-reader';
 import { RunService } from '../src/runs/run.service';
 import { BulkCsvReader } from './bulk-csv-reader';
 
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
       runs: new IngestRunRepository(dataSource),
       rejects: new IngestRejectRepository(dataSource),
       locks: new AdvisoryLocks(dataSource),
-      reader: new BulkCsvReader(benchUrl, batchSize, ['127.0.0.1']),
+      // Wired like the worker (run-service.factory.ts): one batch read ahead of the writer.
+      reader: new ReadAheadBatchReader(new BulkCsvReader(benchUrl, batchSize, ['127.0.0.1'])),
       writer: timedWriter,
     });
     const started = performance.now();

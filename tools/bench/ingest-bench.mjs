@@ -6,7 +6,8 @@
 //
 // Last line: ingest_rows_per_s=<n> copy_rows_per_s=<n> ratio=<x> peak_rss_mb=<n>
 //   ratio = ingest / copy; peak_rss_mb = peak resident set of the ingest process.
-// Env: BENCH_ROWS (default 1000000), INGEST_BATCH_SIZE (default 20000).
+// Env: BENCH_ROWS (default 1000000), INGEST_BATCH_SIZE (default 20000), BENCH_CPU_PROF=<dir> to
+// write a V8 CPU profile of the ingest process (open it in Chrome DevTools or speedscope).
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,9 +26,9 @@ const work = mkdtempSync(path.join(tmpdir(), 'civicpulse-bench-'));
 const log = (line) => process.stderr.write(`${line}\n`);
 const children = new Set();
 
-function run(args, env, { capture = false } = {}) {
+function run(args, env, { capture = false, nodeArgs = [] } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
       cwd: root,
       env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.base.json', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
@@ -140,7 +141,12 @@ async function main() {
     const out = await run(
       ['ingest/bench/bench-ingest-run.ts'],
       { ...env, BENCH_URL: benchUrl, INGEST_BATCH_SIZE: batchSize },
-      { capture: true },
+      {
+        capture: true,
+        nodeArgs: process.env.BENCH_CPU_PROF
+          ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+          : [],
+      },
     );
     const ingest = JSON.parse(out.trim().split('\n').pop());
     log(

@@ -8,6 +8,7 @@ import {
 import type { IngestConfig } from '../config/ingest-config';
 import { ConnectorBatchReader } from './connector-batch-reader';
 import { ObservationBatchWriter } from './observation-batch-writer';
+import { ReadAheadBatchReader } from './read-ahead-batch-reader';
 import type { BatchCommitListener } from './run-ports';
 import { RunService } from './run.service';
 
@@ -26,7 +27,8 @@ export function createRunService(
     runs: new IngestRunRepository(dataSource),
     rejects: new IngestRejectRepository(dataSource),
     locks: new AdvisoryLocks(dataSource),
-    reader: new ConnectorBatchReader(config, dataSource, sources),
+    // One batch read ahead: the next batch is fetched and parsed while this one is written.
+    reader: new ReadAheadBatchReader(new ConnectorBatchReader(config, dataSource, sources)),
     writer: new ObservationBatchWriter(dataSource, config.cityTimeZone),
     batchListener,
   });

@@ -92,16 +92,20 @@ const LOCK_PAIRS = `SELECT count(*) FROM (
  * Merge: the last row of a key in the batch wins (DISTINCT ON … seq DESC; ON CONFLICT cannot
  * touch a row twice in one statement). A conflicting row is rewritten only when its value really
  * changed, so a re-run of the same data writes nothing and `xmax = 0` (no prior version) tells
- * inserts from updates. The changed keys feed the rollup recomputation.
+ * inserts from updates. The changed keys, with their new values, feed the rollup maintenance.
+ * The same statement counts the batch's distinct keys, inserts and updates.
  */
-const MERGE = `WITH merged AS (
-  INSERT INTO observation (indicator_id, region_id, grain, period_start, value, numerator, denominator,
-                           quality, source_id, ingest_run_id, ingested_at)
+const MERGE = `WITH latest AS (
   SELECT DISTINCT ON (indicator_id, region_id, grain, period_start)
-         indicator_id, region_id, grain, period_start, value, numerator, denominator, quality,
-         $1::integer, $2::integer, coalesce($3::timestamptz, now())
+         indicator_id, region_id, grain, period_start, value, numerator, denominator, quality
     FROM observation_stage
    ORDER BY indicator_id, region_id, grain, period_start, seq DESC
+), merged AS (
+  INSERT INTO observation (indicator_id, region_id, grain, period_start, value, numerator, denominator,
+                           quality, source_id, ingest_run_id, ingested_at)
+  SELECT indicator_id, region_id, grain, period_start, value, numerator, denominator, quality,
+         $1::integer, $2::integer, coalesce($3::timestamptz, now())
+    FROM latest
   ON CONFLICT (indicator_id, region_id, grain, period_start) DO UPDATE
      SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
          quality = EXCLUDED.quality, source_id = EXCLUDED.source_id,
@@ -110,13 +114,13 @@ const MERGE = `WITH merged AS (
          IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.quality)
   RETURNING indicator_id, region_id, grain, period_start, (xmax = 0) AS inserted, value, numerator,
             denominator
+), changed AS (
+  INSERT INTO observation_changed SELECT * FROM merged RETURNING inserted
 )
-INSERT INTO observation_changed SELECT * FROM merged`;
-
-const COUNT_RESULT = `SELECT
-  (SELECT count(*) FROM (SELECT DISTINCT indicator_id, region_id, grain, period_start FROM observation_stage) k)::int AS distinct_keys,
-  (SELECT count(*) FILTER (WHERE inserted) FROM observation_changed)::int AS inserted,
-  (SELECT count(*) FILTER (WHERE NOT inserted) FROM observation_changed)::int AS updated`;
+SELECT (SELECT count(*) FROM latest)::int AS distinct_keys,
+       (count(*) FILTER (WHERE inserted))::int AS inserted,
+       (count(*) FILTER (WHERE NOT inserted))::int AS updated
+  FROM changed`;
 
 const SAVE_CURSOR = `INSERT INTO source_state (source_id, stream, cursor, updated_at)
 VALUES ($1, $2, $3::jsonb, now())
@@ -174,19 +178,21 @@ async function writeInTransaction(
     await runner.query(CREATE_STAGE);
     await runner.query(CREATE_CHANGED);
     await copyIntoStage(runner, rows);
-    // Temporary tables get no autovacuum statistics; without them the planner guesses their size
-    // and may hash-join against all of `observation` instead of probing its primary key.
-    await runner.query('ANALYZE observation_stage');
+    // The staging table is only scanned (sorted, never joined), so it needs no statistics.
     await runner.query(LOCK_PAIRS);
-    await runner.query(MERGE, [options.sourceId, options.runId, options.ingestedAt ?? null]);
-    const [row]: Array<{ distinct_keys: number; inserted: number; updated: number }> =
-      await runner.query(COUNT_RESULT);
+    const [row]: Array<{ distinct_keys: number; inserted: number; updated: number }> = await runner.query(
+      MERGE,
+      [options.sourceId, options.runId, options.ingestedAt ?? null],
+    );
     counts = {
       distinctKeys: row?.distinct_keys ?? 0,
       inserted: row?.inserted ?? 0,
       updated: row?.updated ?? 0,
     };
-    await runner.query('ANALYZE observation_changed');
+    // Temporary tables get no autovacuum statistics. Buckets with updated rows are recomputed by
+    // probing `observation` per touched bucket; give the planner the real size of the changed
+    // set for that. A batch of inserts only adds to the stored buckets and needs none.
+    if (counts.updated > 0) await runner.query('ANALYZE observation_changed');
     rollupBuckets = await recomputeTouchedRollups(runner, options.timeZone);
   }
   if (options.cursor && options.sourceId !== null) {
