@@ -31,7 +31,7 @@ import { IndicatorValuesService } from '../measurement/indicator-values.service'
 import { LineageService } from '../measurement/lineage.service';
 import { resolveDateWindow, resolveRequestedPeriod } from '../measurement/period-resolver';
 import { buildScope, type ScopeRegion } from '../measurement/region-scope';
-import { regionValueOverTime, windowCellOf } from '../measurement/rollup-window';
+import { regionValueOverTime } from '../measurement/rollup-window';
 import { SeriesService } from '../measurement/series.service';
 import { toCsv } from './csv-export';
 import type { CompareQueryDto, IndicatorListQueryDto, SeriesQueryDto } from './dto/indicator-queries.dto';
@@ -171,7 +171,7 @@ export class IndicatorsService {
       // Rows come ordered by bucket: the last one of the region is its newest.
       const own = rows.filter((row) => row.regionId === region.id);
       const newest = own[own.length - 1];
-      const value = newest ? regionValueOverTime(indicator, [windowCellOf(newest)]).value : null;
+      const value = newest ? regionValueOverTime(indicator, [newest]).value : null;
       return {
         regionCode: region.code,
         regionNameZh: region.nameZh,

@@ -13,7 +13,7 @@ import type { ReadVersionsService } from './read-versions.service';
 function fakeCatalogue() {
   const state = { version: 'v1', names: ['a'], loads: 0 };
   const versions: Pick<ReadVersionsService, 'current'> = {
-    current: async (): Promise<ReadVersions> => ({ catalogue: state.version, data: 'd' }),
+    current: async (): Promise<ReadVersions> => ({ catalogue: state.version, data: 'd', alerts: 'a' }),
   };
   const projects: Pick<BrandProjectRepository, 'listAll'> = {
     listAll: async (): Promise<BrandProjectRecord[]> => [],

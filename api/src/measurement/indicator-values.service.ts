@@ -13,9 +13,9 @@ import {
   combineRegions,
   planBuckets,
   regionValueOverTime,
+  type RegionWindowValue,
   type WeighedRegionValue,
   type WindowCell,
-  windowCellOf,
 } from './rollup-window';
 
 /** An indicator's value over a window and a set of regions. */
@@ -151,7 +151,7 @@ export class IndicatorValuesService {
         if (!plan.buckets.has(row.bucket)) continue;
         const byRegion = index.get(row.indicatorId) ?? new Map<number, WindowCell[]>();
         const cells = byRegion.get(row.regionId) ?? [];
-        cells.push(windowCellOf(row));
+        cells.push(row);
         byRegion.set(row.regionId, cells);
         index.set(row.indicatorId, byRegion);
       }
@@ -167,25 +167,38 @@ export function valueOfRegion(
   cellsOf: (regionId: number) => readonly WindowCell[],
 ): WeighedRegionValue {
   const own = regionValueOverTime(indicator, cellsOf(region.id));
-  if (own.value !== null || region.children.length === 0) {
-    return { ...own, regionCode: region.code, population: region.population };
+  if (own.value !== null || region.children.length === 0) return weighed(own, region);
+  // Runs for every region, bucket and KPI of a series: plain loops, no intermediate arrays.
+  const children: WeighedRegionValue[] = [];
+  let numerator: number | null = null;
+  let denominator: number | null = null;
+  let lastAt: Date | null = null;
+  for (const child of region.children) {
+    const value = regionValueOverTime(indicator, cellsOf(child.id));
+    children.push(weighed(value, child));
+    if (value.numerator !== null) numerator = (numerator ?? 0) + value.numerator;
+    if (value.denominator !== null) denominator = (denominator ?? 0) + value.denominator;
+    if (value.lastAt !== null && (lastAt === null || value.lastAt.getTime() > lastAt.getTime())) {
+      lastAt = value.lastAt;
+    }
   }
-  const children = region.children.map((child) => ({
-    ...regionValueOverTime(indicator, cellsOf(child.id)),
-    regionCode: child.code,
-    population: child.population,
-  }));
-  const lastAts = children.map((c) => c.lastAt?.getTime()).filter((t): t is number => t !== undefined);
-  const sum = (pick: (c: WeighedRegionValue) => number | null): number | null => {
-    const present = children.map(pick).filter((v): v is number => v !== null);
-    return present.length > 0 ? present.reduce((s, v) => s + v, 0) : null;
-  };
   return {
     regionCode: region.code,
     population: region.population,
     value: combineRegions(indicator, children),
-    numerator: sum((c) => c.numerator),
-    denominator: sum((c) => c.denominator),
-    lastAt: lastAts.length > 0 ? new Date(Math.max(...lastAts)) : null,
+    numerator,
+    denominator,
+    lastAt,
+  };
+}
+
+function weighed(value: RegionWindowValue, region: ScopeRegion): WeighedRegionValue {
+  return {
+    value: value.value,
+    numerator: value.numerator,
+    denominator: value.denominator,
+    lastAt: value.lastAt,
+    regionCode: region.code,
+    population: region.population,
   };
 }

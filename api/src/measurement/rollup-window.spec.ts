@@ -8,14 +8,16 @@ const cell = (
   num: number | null = null,
   den: number | null = null,
 ): WindowCell => ({
-  count: 1,
-  sum: value,
-  min: value,
-  max: value,
-  last: value,
-  lastAt: new Date(at),
-  numeratorSum: num,
-  denominatorSum: den,
+  cell: {
+    count: 1,
+    sum: value,
+    min: value,
+    max: value,
+    last: value,
+    lastAt: new Date(at),
+    numeratorSum: num,
+    denominatorSum: den,
+  },
   lastNumerator: num,
   lastDenominator: den,
 });
@@ -69,11 +71,9 @@ describe('regionValueOverTime', () => {
   it('keeps the newest observation’s components for stocks, not the bucket’s sums', () => {
     const stock = indicator({ timeAggregation: 'last', regionAggregation: 'ratio_of_sums', ratioScale: 100 });
     // A year bucket of monthly rates: the sums cover all twelve months, the last is December's.
+    const december = cell(80, '2025-12-01T00:00:00Z');
     const year: WindowCell = {
-      ...cell(80, '2025-12-01T00:00:00Z'),
-      count: 12,
-      numeratorSum: 900,
-      denominatorSum: 1200,
+      cell: { ...december.cell, count: 12, numeratorSum: 900, denominatorSum: 1200 },
       lastNumerator: 80,
       lastDenominator: 100,
     };

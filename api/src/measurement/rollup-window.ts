@@ -6,7 +6,6 @@ import {
   mergeRollups,
   type RegionCell,
   type ResolvedPeriodSpec,
-  type RollupCell,
   rollupBucketsFor,
 } from '@civicpulse/domain';
 import type { IndicatorRecord, RollupLevel, RollupRow } from '@civicpulse/db';
@@ -39,29 +38,10 @@ export function planBuckets(window: ResolvedPeriodSpec): BucketPlan[] {
 
 /**
  * A rollup cell plus the numerator and denominator of its newest observation: what a stock
- * (`last` over time) contributes to a ratio of sums over regions.
+ * (`last` over time) contributes to a ratio of sums over regions. Rollup rows are used as they
+ * are read, without copying.
  */
-export interface WindowCell extends RollupCell {
-  lastNumerator: number | null;
-  lastDenominator: number | null;
-}
-
-export function windowCellOf(row: RollupRow): WindowCell {
-  const { cell } = row;
-  // Spelled out rather than spread: this runs for every rollup row of every response.
-  return {
-    count: cell.count,
-    sum: cell.sum,
-    min: cell.min,
-    max: cell.max,
-    last: cell.last,
-    lastAt: cell.lastAt,
-    numeratorSum: cell.numeratorSum,
-    denominatorSum: cell.denominatorSum,
-    lastNumerator: row.lastNumerator,
-    lastDenominator: row.lastDenominator,
-  };
-}
+export type WindowCell = Pick<RollupRow, 'cell' | 'lastNumerator' | 'lastDenominator'>;
 
 /** One region's value of an indicator over a window. */
 export interface RegionWindowValue {
@@ -86,25 +66,25 @@ export function regionValueOverTime(
 ): RegionWindowValue {
   if (cells.length === 0) return EMPTY;
   // A single cell is its own merge; the time rule reads only the merged cell, so merge once.
-  const merged = cells.length === 1 ? cells[0] : mergeRollups(cells);
-  const aggregate = aggregateTime(merged ? [merged] : [], indicator.timeAggregation, {
-    ratioScale: indicator.ratioScale,
-  });
+  const merged = cells.length === 1 ? cells[0].cell : mergeRollups(cells.map((c) => c.cell));
+  if (!merged) return EMPTY;
+  const { value } = aggregateTime([merged], indicator.timeAggregation, { ratioScale: indicator.ratioScale });
   if (indicator.timeAggregation === 'last') {
     // Ties go to the later cell, as in mergeRollups, so value and components agree.
-    const latest = cells.reduce((a, b) => (b.lastAt.getTime() >= a.lastAt.getTime() ? b : a));
+    let latest = cells[0];
+    for (const c of cells) if (c.cell.lastAt.getTime() >= latest.cell.lastAt.getTime()) latest = c;
     return {
-      value: aggregate.value,
+      value,
       numerator: latest.lastNumerator,
       denominator: latest.lastDenominator,
-      lastAt: merged?.lastAt ?? null,
+      lastAt: merged.lastAt,
     };
   }
   return {
-    value: aggregate.value,
-    numerator: merged?.numeratorSum ?? null,
-    denominator: merged?.denominatorSum ?? null,
-    lastAt: merged?.lastAt ?? null,
+    value,
+    numerator: merged.numeratorSum ?? null,
+    denominator: merged.denominatorSum ?? null,
+    lastAt: merged.lastAt,
   };
 }
 

@@ -18,7 +18,7 @@ import {
 import { ValidationError } from '@civicpulse/server-kit';
 import { valueOfRegion } from './indicator-values.service';
 import { type ScopeRegion, scopeRegionIds } from './region-scope';
-import { type WindowCell, windowCellOf } from './rollup-window';
+import type { WindowCell } from './rollup-window';
 
 /** Longest series answered in one response, per region. */
 export const MAX_SERIES_POINTS = 1_500;
@@ -186,7 +186,7 @@ export class SeriesService {
         quarterOf.set(row.bucket, key);
       }
       const index = result.get(row.indicatorId) ?? new Map();
-      push(index, row.regionId, key, windowCellOf(row));
+      push(index, row.regionId, key, row);
       result.set(row.indicatorId, index);
     }
     return result;
@@ -211,14 +211,16 @@ export class SeriesService {
       });
       for (const o of page) {
         push(index, o.regionId, hourKey(o.periodStart, timeZone), {
-          count: 1,
-          sum: o.value,
-          min: o.value,
-          max: o.value,
-          last: o.value,
-          lastAt: o.periodStart,
-          numeratorSum: o.numerator,
-          denominatorSum: o.denominator,
+          cell: {
+            count: 1,
+            sum: o.value,
+            min: o.value,
+            max: o.value,
+            last: o.value,
+            lastAt: o.periodStart,
+            numeratorSum: o.numerator,
+            denominatorSum: o.denominator,
+          },
           lastNumerator: o.numerator,
           lastDenominator: o.denominator,
         });
