@@ -95,10 +95,19 @@ export class ScorecardService {
       { kind: 'to_date', unit: 'year', asOf: period.resolved.lastDate },
       this.config.timeZone,
     );
-    const [plain, cumulative] = await Promise.all([
-      this.values.windowValues(indicatorsOf(false), scope, period.resolved),
-      this.values.windowValues(indicatorsOf(true), scope, ytd),
-    ]);
+    // A whole year (or a year to date) is its own year to date: then one read serves every KPI.
+    const sameWindow =
+      ytd.start.getTime() === period.resolved.start.getTime() &&
+      ytd.end.getTime() === period.resolved.end.getTime();
+    const [plain, cumulative] = sameWindow
+      ? [
+          await this.values.windowValues(indicatorsOf(false).concat(indicatorsOf(true)), scope, ytd),
+          new Map<string, IndicatorScopeValue>(),
+        ]
+      : await Promise.all([
+          this.values.windowValues(indicatorsOf(false), scope, period.resolved),
+          this.values.windowValues(indicatorsOf(true), scope, ytd),
+        ]);
     const values = new Map([...plain, ...cumulative]);
     await this.carryStocksForward(values, indicatorsOf(false), scope, period);
     const singleRegion = scope.length === 1 ? scope[0].code : null;
