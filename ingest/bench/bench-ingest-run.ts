@@ -1,5 +1,6 @@
 // The ingest side of `npm run bench:ingest`, run as its own process so its peak RSS is its own.
-// Env: DATABASE_URL, BENCH_URL (the portal's bulk CSV), INGEST_BATCH_SIZE. Prints one JSON line.
+// Env: DATABASE_URL, BENCH_URL (the portal's bulk CSV), INGEST_BATCH_SIZE (default: the worker's).
+// Prints one JSON line.
 import 'pg';
 import 'reflect-metadata';
 import {
@@ -10,6 +11,7 @@ import {
   SourceRepository,
   createDataSource,
 } from '@civicpulse/db';
+import { DEFAULT_INGEST_BATCH_SIZE } from '../src/config/ingest-config';
 import { ObservationBatchWriter } from '../src/runs/observation-batch-writer';
 import { ReadAheadBatchReader } from '../src/runs/read-ahead-batch-reader';
 import { RunService } from '../src/runs/run.service';
@@ -18,7 +20,7 @@ import { BulkCsvReader } from './bulk-csv-reader';
 async function main(): Promise<void> {
   const url = process.env['DATABASE_URL'] ?? '';
   const benchUrl = process.env['BENCH_URL'] ?? '';
-  const batchSize = Number(process.env['INGEST_BATCH_SIZE'] ?? '20000');
+  const batchSize = Number(process.env['INGEST_BATCH_SIZE'] ?? DEFAULT_INGEST_BATCH_SIZE);
   const dataSource = createDataSource({ url, applicationName: 'civicpulse-bench', poolSize: 4 });
   await dataSource.initialize();
   try {

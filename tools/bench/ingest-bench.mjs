@@ -6,7 +6,7 @@
 //
 // Last line: ingest_rows_per_s=<n> copy_rows_per_s=<n> ratio=<x> peak_rss_mb=<n>
 //   ratio = ingest / copy; peak_rss_mb = peak resident set of the ingest process.
-// Env: BENCH_ROWS (default 1000000), INGEST_BATCH_SIZE (default 20000), BENCH_CPU_PROF=<dir> to
+// Env: BENCH_ROWS (default 1000000), INGEST_BATCH_SIZE (default: the worker's), BENCH_CPU_PROF=<dir> to
 // write a V8 CPU profile of the ingest process (open it in Chrome DevTools or speedscope).
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { findFreePort } from '../../scripts/lib/ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const batchSize = process.env.INGEST_BATCH_SIZE ?? '20000';
+const batchSize = process.env.INGEST_BATCH_SIZE;
 const work = mkdtempSync(path.join(tmpdir(), 'civicpulse-bench-'));
 const log = (line) => process.stderr.write(`${line}\n`);
 const children = new Set();
@@ -124,7 +124,7 @@ async function copyBaseline(adminUrl, dbUrl, file) {
 }
 
 async function main() {
-  log(`bench: ${rows} rows, batches of ${batchSize}, work dir ${work}`);
+  log(`bench: ${rows} rows, batches of ${batchSize ?? 'the default size'}, work dir ${work}`);
   const database = await startEmbeddedPostgres({
     dataDir: path.join(work, 'pg'),
     database: 'bench',
@@ -140,7 +140,7 @@ async function main() {
     log('bench: ingest path …');
     const out = await run(
       ['ingest/bench/bench-ingest-run.ts'],
-      { ...env, BENCH_URL: benchUrl, INGEST_BATCH_SIZE: batchSize },
+      { ...env, BENCH_URL: benchUrl, ...(batchSize ? { INGEST_BATCH_SIZE: batchSize } : {}) },
       {
         capture: true,
         nodeArgs: process.env.BENCH_CPU_PROF

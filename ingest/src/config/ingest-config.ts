@@ -26,6 +26,13 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * Observations per batch (one transaction each). Large enough that per-transaction costs (commit,
+ * temporary tables, locks) stay small next to the rows; small enough that two batches — the one
+ * being written and the one read ahead — stay a few tens of MB.
+ */
+export const DEFAULT_INGEST_BATCH_SIZE = 20_000;
+
 const ingestEnvSchema = z.object({
   DATABASE_URL: z
     .string({ message: 'required: a PostgreSQL connection string (postgres://user:pass@host:port/db)' })
@@ -38,7 +45,7 @@ const ingestEnvSchema = z.object({
   DEMO_PORTAL_URL: z.url({ message: 'expected an http(s) URL' }).optional(),
   ALLOWED_PRIVATE_HOSTS: z.string().optional(),
   INGEST_HEALTH_PORT: integer(0, 65_535).default(3001),
-  INGEST_BATCH_SIZE: integer(1, 1_000_000).default(10_000),
+  INGEST_BATCH_SIZE: integer(1, 1_000_000).default(DEFAULT_INGEST_BATCH_SIZE),
   SCHEDULER_ENABLED: booleanFlag.default(true),
   SOURCE_REFRESH_SECONDS: integer(1, 86_400).default(30),
   QUEUED_RUN_POLL_SECONDS: integer(1, 3600).default(3),

@@ -69,12 +69,15 @@ export class ObservationBatchWriter implements BatchWriter {
   }
 
   private async resolve(batch: SourceBatch): Promise<void> {
-    const indicators = [...new Set(batch.observations.map((o) => o.indicatorCode))].filter(
-      (c) => !this.indicatorIds.has(c),
-    );
-    const regions = [...new Set(batch.observations.map((o) => o.regionCode))].filter(
-      (c) => !this.regionIds.has(c),
-    );
+    // One pass, no per-row arrays: after the first batch nearly every code is already known.
+    const newIndicators = new Set<string>();
+    const newRegions = new Set<string>();
+    for (const point of batch.observations) {
+      if (!this.indicatorIds.has(point.indicatorCode)) newIndicators.add(point.indicatorCode);
+      if (!this.regionIds.has(point.regionCode)) newRegions.add(point.regionCode);
+    }
+    const indicators = [...newIndicators];
+    const regions = [...newRegions];
     if (indicators.length > 0) {
       const found = await this.lookup.findIndicatorIdsByCode(indicators);
       for (const code of indicators) this.indicatorIds.set(code, found.get(code) ?? null);

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { CopyBinaryEncoder } from './copy-binary-format';
 import { recomputeTouchedRollups, type RecomputedBuckets } from './rollup-maintenance';
 
 /** One validated observation, with indicator and region already resolved to ids. */
@@ -219,34 +220,39 @@ async function copyIntoStage(runner: QueryRunner, rows: readonly ObservationWrit
   }
   const copy = client.query(
     copyFrom(
-      'COPY observation_stage (seq, indicator_id, region_id, grain, period_start, value, numerator, denominator, quality) FROM STDIN',
+      'COPY observation_stage (seq, indicator_id, region_id, grain, period_start, value, numerator, denominator, quality) FROM STDIN (FORMAT binary)',
     ),
   );
   await pipeline(Readable.from(copyChunks(rows)), copy);
 }
 
+const STAGE_FIELDS = 9;
+
 /**
- * The batch as COPY text, in chunks of COPY_CHUNK_ROWS rows. Every field was validated by
- * `assertValidRow` first (integers, finite numbers, grain and quality from closed sets of plain
- * words, valid dates), so nothing needs escaping and each line is one template string; the generic
- * `copyRow` costs an array and a join per row, which shows at a million rows.
+ * The batch in COPY's binary format, in chunks of COPY_CHUNK_ROWS rows: ids and numbers as their
+ * bytes, the period as microseconds, so neither side formats or parses text (formatting each
+ * number and date in Node and parsing it back in PostgreSQL cost more than the merge's sort).
+ * Every field was validated by `assertValidRow` first (integers, finite numbers, valid dates,
+ * grain and quality from closed sets).
  */
-function* copyChunks(rows: readonly ObservationWriteRow[]): Generator<string> {
-  let chunk = '';
+function* copyChunks(rows: readonly ObservationWriteRow[]): Generator<Buffer> {
+  const encoder = new CopyBinaryEncoder().header();
   for (let seq = 0; seq < rows.length; seq += 1) {
     const row = rows[seq] as ObservationWriteRow;
-    chunk += `${seq}\t${row.indicatorId}\t${row.regionId}\t${row.grain}\t${row.periodStart.toISOString()}\t${row.value}\t${copyNumber(row.numerator)}\t${copyNumber(row.denominator)}\t${row.quality ?? 'ok'}\n`;
-    if ((seq + 1) % COPY_CHUNK_ROWS === 0) {
-      yield chunk;
-      chunk = '';
-    }
+    encoder
+      .row(STAGE_FIELDS)
+      .int4(seq)
+      .int4(row.indicatorId)
+      .int4(row.regionId)
+      .text(row.grain)
+      .timestamptz(row.periodStart)
+      .float8(row.value)
+      .float8(row.numerator)
+      .float8(row.denominator)
+      .text(row.quality ?? 'ok');
+    if ((seq + 1) % COPY_CHUNK_ROWS === 0) yield encoder.take();
   }
-  if (chunk.length > 0) yield chunk;
-}
-
-/** A validated optional number as a COPY field: JavaScript's round-trip form, or `\\N` for null. */
-function copyNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '\\N' : String(value);
+  yield encoder.trailer().take();
 }
 
 interface CopyCapableClient {
