@@ -100,9 +100,9 @@ async function startDatabase() {
 
 /**
  * Checks that the raw query answers the scorecard's question: each KPI value the API returned is
- * compared with the raw value (relative tolerance 1e-6; the API rounds to 6 decimals). For
- * `last` + `ratio_of_sums` the API combines the components of each region's latest rollup
- * bucket, the raw query those of the latest row, so those may differ by design.
+ * compared with the raw value (relative tolerance 1e-6; the API rounds to 6 decimals). Every
+ * rule must agree, `last` + `ratio_of_sums` included: the rollups keep the newest observation's
+ * numerator and denominator, which is what the raw query combines.
  */
 async function compareValues(client, cases) {
   const codes = new Map(
