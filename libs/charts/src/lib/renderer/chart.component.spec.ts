@@ -43,14 +43,15 @@ function chartOf(fixture: Fixture): ChartComponent {
 
 /**
  * ngx-echarts creates the instance in a timer after the view, once the lazily loaded core and the
- * parts the options need have arrived: let tasks run until an instance other than `previous` is up.
+ * parts the options need have arrived and the chart's frame has come: let tasks run until an
+ * instance other than `previous` is up.
  */
 async function nextInstance(fixture: Fixture, previous: EChartsType | null = null): Promise<EChartsType> {
-  for (let turn = 0; turn < 50; turn += 1) {
+  for (let turn = 0; turn < 200; turn += 1) {
     await fixture.whenStable();
     const instance = chartOf(fixture).instance();
     if (instance && instance !== previous) return instance;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error('no ECharts instance was created');
 }

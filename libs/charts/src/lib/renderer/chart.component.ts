@@ -11,6 +11,7 @@ import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { NgxEchartsDirective, provideEchartsCore, type ThemeOption } from 'ngx-echarts';
 import type { ChartTable } from '../core/chart-table';
 import type { ChartTheme } from '../core/chart-theme';
+import { requestChartTurn } from './chart-turns';
 import { echartsLoaded, loadEcharts } from './echarts-loader';
 import { type ChartRenderer, echartsPartsFor } from './echarts-parts';
 
@@ -150,16 +151,19 @@ export class ChartComponent {
   /** Bumped whenever ECharts or optional parts finish loading, so `drawnOptions` looks again. */
   private readonly partsLoaded = signal(0);
   private readonly parts = computed(() => echartsPartsFor(this.options(), this.renderer()));
+  /** Whether this chart's creation turn has come (see `chart-turns.ts`); asked for once ECharts is in. */
+  private readonly turn = signal(false);
+  private turnRequested = false;
 
   /**
-   * The options handed to ECharts: held back until ECharts and the parts they need are registered.
-   * The directive is only created then, so each chart is initialised in its own task (the
-   * directive's timer) and the browser paints the first one before the others; created earlier,
-   * every chart on a page would wait for the same chunk and then draw in one long task.
+   * The options handed to ECharts: held back until ECharts and the parts they need are registered
+   * and the chart's creation turn has come. The directive is only created then, so the charts of a
+   * page are initialised one per frame and the browser paints the first before the others; created
+   * earlier, every chart would wait for the same chunk and then draw in one long task.
    */
   protected readonly drawnOptions = computed<EChartsCoreOption | null>(() => {
     this.partsLoaded();
-    if (!echartsLoaded(this.parts())) return null;
+    if (!this.turn() || !echartsLoaded(this.parts())) return null;
     return withAriaDescription(this.options(), this.ariaLabel());
   });
   private readonly directive = viewChild(NgxEchartsDirective);
@@ -185,7 +189,14 @@ export class ChartComponent {
     });
     effect(() => {
       const parts = this.parts();
-      if (echartsLoaded(parts)) return;
+      this.partsLoaded();
+      if (echartsLoaded(parts)) {
+        if (!this.turnRequested) {
+          this.turnRequested = true;
+          void requestChartTurn().then(() => this.turn.set(true));
+        }
+        return;
+      }
       loadEcharts(parts).then(
         () => this.partsLoaded.update((n) => n + 1),
         (error: unknown) => console.error('ECharts failed to load', error),
