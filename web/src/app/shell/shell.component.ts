@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, effect, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzButtonComponent } from 'ng-zorro-antd/button';
 import { en_US, NzI18nService, zh_CN } from 'ng-zorro-antd/i18n';
-import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzOptionComponent, NzSelectComponent } from 'ng-zorro-antd/select';
 import { AuthSessionService } from '../core/auth/auth-session.service';
 import { roleKey } from '../i18n/message-keys';
 import { APP_LOCALES, type AppLocale, LOCALE_NAMES, TranslationService } from '../i18n/translation.service';
@@ -13,7 +13,16 @@ import { NAV_ITEMS } from './nav-items';
 /** Signed-in layout: skip link, navigation, language switch and the signed-in user around the page. */
 @Component({
   selector: 'cp-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, FormsModule, NzSelectModule, NzButtonModule],
+  // Standalone components, not their modules: only those can load with the template's @defer blocks.
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    FormsModule,
+    NzSelectComponent,
+    NzOptionComponent,
+    NzButtonComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
