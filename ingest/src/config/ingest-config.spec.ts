@@ -13,7 +13,7 @@ describe('loadIngestConfig', () => {
       demoPortalUrl: undefined,
       allowedPrivateHosts: [],
       healthPort: 3001,
-      batchSize: 20_000,
+      batchSize: 10_000,
       schedulerEnabled: true,
       sourceRefreshSeconds: 30,
       manifestVariables: {},
