@@ -5,8 +5,11 @@
 //   first_chart_ms      from navigation start to the first ECharts canvas/svg on the overview having
 //                       drawn, signed in, fresh browser context (cold cache), median of 3 runs.
 // The stack runs on the demo database in a throw-away folder, as for the end-to-end suite;
-// E2E_BASE_URL / E2E_USERNAME / E2E_PASSWORD reuse a running stack instead.
+// E2E_BASE_URL / E2E_USERNAME / E2E_PASSWORD reuse a running stack instead. The machine's load is
+// printed with the figures: on a shared machine it moves first_chart_ms more than most changes do.
+// Results and where the time goes: tools/bench/web/RESULTS.md.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -162,6 +165,7 @@ async function main() {
     // One unmeasured load warms the server (first queries, compiled statements), not the browser.
     await firstChartMs(browser, stack.url, response);
     const samples = [];
+    const loadBefore = os.loadavg()[0];
     for (let i = 0; i < RUNS; i += 1) {
       const run = await firstChartMs(browser, stack.url, response);
       samples.push(run.ms);
@@ -170,6 +174,10 @@ async function main() {
           `(DOMContentLoaded ${run.domContentLoaded} ms, /api/overview answered ${run.overviewApi} ms)`,
       );
     }
+    console.log(
+      `machine: ${os.cpus().length} cores, load average (1 min) ${loadBefore.toFixed(1)} before the runs, ` +
+        `${os.loadavg()[0].toFixed(1)} after`,
+    );
     console.log(
       `initial_js_gzip_kb=${(js.gzipped / 1024).toFixed(1)} first_chart_ms=${Math.round(median(samples))}`,
     );
