@@ -4,6 +4,7 @@ import type { UserRecord, UserRepository } from '@civicpulse/db';
 import { ForbiddenError, UnauthorizedError } from '@civicpulse/server-kit';
 import { Public, Roles } from './auth.decorators';
 import { AuthGuard } from './auth.guard';
+import { AuthUserCache } from './auth-user-cache';
 import type { TokenService } from './token.service';
 
 class Routes {
@@ -46,12 +47,14 @@ function context(
   return { ctx, request };
 }
 
+const caches = { authUserMs: 5000, versionProbeMs: 1000, scorecardEntries: 10 };
+
 function guard(found: UserRecord | null): AuthGuard {
   const tokens = {
     verify: async (token: string) => (token === 'good' ? 7 : Promise.reject(new UnauthorizedError())),
   } as unknown as TokenService;
   const users = { findById: async () => found } as unknown as UserRepository;
-  return new AuthGuard(new Reflector(), tokens, users);
+  return new AuthGuard(new Reflector(), tokens, new AuthUserCache(users, { caches }));
 }
 
 describe('AuthGuard', () => {

@@ -5,6 +5,7 @@ import { AuditLogRepository, UserRepository } from '@civicpulse/db';
 import { repositoryProvider } from '../database/database.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthUserCache } from './auth-user-cache';
 import { AuthService } from './auth.service';
 import { FIRST_ADMIN_OUTPUT, FirstAdminService } from './first-admin.service';
 import { PasswordHasher } from './password-hasher';
@@ -17,6 +18,7 @@ import { TokenService } from './token.service';
   providers: [
     AuthService,
     TokenService,
+    AuthUserCache,
     PasswordHasher,
     FirstAdminService,
     repositoryProvider(UserRepository),
@@ -24,6 +26,6 @@ import { TokenService } from './token.service';
     { provide: FIRST_ADMIN_OUTPUT, useValue: (line: string) => process.stdout.write(`${line}\n`) },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [PasswordHasher, UserRepository, AuditLogRepository],
+  exports: [PasswordHasher, UserRepository, AuditLogRepository, AuthUserCache],
 })
 export class AuthModule {}

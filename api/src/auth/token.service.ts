@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { UnauthorizedError } from '@civicpulse/server-kit';
@@ -7,10 +8,21 @@ import type { AccessTokenClaims } from './auth-user';
 /** Issues and checks access tokens (HS256 JWT). */
 @Injectable()
 export class TokenService {
+  /**
+   * Checks tokens with the secret built once as a key object: given the secret as a string, the
+   * JWT library would build that key again on every request.
+   */
+  private readonly verifier: JwtService;
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  ) {
+    this.verifier = new JwtService({
+      secret: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')),
+      verifyOptions: { algorithms: ['HS256'] },
+    });
+  }
 
   get expiresInSeconds(): number {
     return this.config.jwt.expiresInSeconds;
@@ -29,7 +41,7 @@ export class TokenService {
   async verify(token: string): Promise<number> {
     let claims: unknown;
     try {
-      claims = await this.jwt.verifyAsync(token, { secret: this.config.jwt.secret, algorithms: ['HS256'] });
+      claims = this.verifier.verify<object>(token);
     } catch {
       throw new UnauthorizedError('Invalid or expired token');
     }

@@ -51,6 +51,10 @@ export const apiConfigSchema = z
       .default('256kb'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    // Read-path caches: see .env.example.
+    AUTH_USER_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+    VERSION_PROBE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    SCORECARD_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
     // Source previews reach the same hosts as ingest runs: same variables, same meaning.
     DEMO_PORTAL_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
     ALLOWED_PRIVATE_HOSTS: z
@@ -81,6 +85,13 @@ export interface ApiConfig {
   databaseUrl: string;
   databasePoolSize: number;
   jwt: { secret: string; expiresInSeconds: number; generated: boolean };
+  /**
+   * Read-path caches. `authUserMs`: how long the auth guard reuses a user row (a user disabled
+   * or demoted by another process is refused within this time; through this API at once).
+   * `versionProbeMs`: how long one catalogue/data version probe is shared by all requests.
+   * `scorecardEntries`: scorecard responses kept per version (0 turns the cache off).
+   */
+  caches: { authUserMs: number; versionProbeMs: number; scorecardEntries: number };
   corsOrigins: string[];
   timeZone: string;
   cityCode: string;
@@ -114,6 +125,11 @@ export function buildApiConfig(env: Record<string, string | undefined>): ApiConf
       secret: parsed.JWT_SECRET ?? randomBytes(48).toString('base64url'),
       expiresInSeconds: parsed.JWT_TTL,
       generated,
+    },
+    caches: {
+      authUserMs: parsed.AUTH_USER_CACHE_MS,
+      versionProbeMs: parsed.VERSION_PROBE_MS,
+      scorecardEntries: parsed.SCORECARD_CACHE_SIZE,
     },
     corsOrigins: parsed.CORS_ORIGINS,
     timeZone: parsed.CITY_TIME_ZONE,

@@ -3,6 +3,7 @@ import type { UserDto } from '@civicpulse/contracts';
 import { AuditLogRepository, type UserChanges, UserRepository } from '@civicpulse/db';
 import { ConflictError, NotFoundError, ValidationError } from '@civicpulse/server-kit';
 import type { AuthUser } from '../auth/auth-user';
+import { AuthUserCache } from '../auth/auth-user-cache';
 import { PasswordHasher } from '../auth/password-hasher';
 import { toUserDto } from '../auth/user-view';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -14,6 +15,7 @@ export class UsersService {
     private readonly users: UserRepository,
     private readonly audit: AuditLogRepository,
     private readonly hasher: PasswordHasher,
+    private readonly signedIn: AuthUserCache,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -64,6 +66,8 @@ export class UsersService {
       passwordHash: request.password === undefined ? undefined : await this.hasher.hash(request.password),
     };
     const after = await this.users.update(id, changes);
+    // The auth guard sees a disabled or demoted user on the very next request.
+    this.signedIn.forget(id);
     if (!after) throw new NotFoundError('User', String(id));
     const view = (u: UserDto) => ({
       role: u.role,
