@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import {
   BrandProjectRepository,
   IndicatorQueryRepository,
@@ -9,6 +10,7 @@ import {
   RollupReadRepository,
 } from '@civicpulse/db';
 import { repositoryProvider } from '../database/database.module';
+import { ApiWriteInterceptor } from './api-write.interceptor';
 import { CatalogueCache } from './catalogue-cache.service';
 import { CLOCK, systemClock } from './clock';
 import { IndicatorValuesService } from './indicator-values.service';
@@ -24,6 +26,7 @@ import { SeriesService } from './series.service';
     LineageService,
     CatalogueCache,
     ReadVersionsService,
+    { provide: APP_INTERCEPTOR, useClass: ApiWriteInterceptor },
     { provide: CLOCK, useValue: systemClock },
     repositoryProvider(RollupReadRepository),
     repositoryProvider(ObservationSeriesRepository),

@@ -46,6 +46,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     RATE_LIMIT_PER_MINUTE: '100000',
     BODY_LIMIT: '64kb',
     DATABASE_POOL_SIZE: '4',
+    // Tests write outside the API (SQL, repositories) and read at once: probe versions on every
+    // request. The shared probe has its own tests (scorecard-cache.medium-spec.ts).
+    VERSION_PROBE_MS: '0',
     ...env,
   });
   const printed: string[] = [];
