@@ -1,14 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   BrandProjectDetailDto,
   BrandProjectListItemDto,
   ProjectMatrixDto,
   ProjectTrendDto,
-  ScorecardDto,
 } from '@civicpulse/contracts';
+import type { Request, Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { CodeParamPipe } from '../common/param-pipes';
+import { sendSerialized } from '../common/serialized-response';
 import { BrandProjectsService } from './brand-projects.service';
 import { PeriodQueryDto, ScorecardQueryDto, TrendQueryDto } from './dto/project-queries.dto';
 import { ScorecardService } from './scorecard.service';
@@ -41,13 +42,20 @@ export class BrandProjectsController {
   @Get(':code/scorecard')
   @ApiOkResponse({
     description:
-      'Each KPI decomposed (value, baseline, target, p, score, weight, contribution, status, lineage)',
+      'Each KPI decomposed (value, baseline, target, p, score, weight, contribution, status, lineage). ' +
+      'Carries an ETag; with a matching If-None-Match the answer is 304 Not Modified.',
   })
-  scorecard(
+  async scorecard(
     @Param('code', CodeParamPipe) code: string,
     @Query() query: ScorecardQueryDto,
-  ): Promise<ScorecardDto> {
-    return this.scorecards.scorecard(code, query.period, query.regions);
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    sendSerialized(
+      request,
+      response,
+      await this.scorecards.scorecardResponse(code, query.period, query.regions),
+    );
   }
 
   @Get(':code/matrix')

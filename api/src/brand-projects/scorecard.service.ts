@@ -7,7 +7,9 @@ import type {
   SeriesPoint,
 } from '@civicpulse/contracts';
 import {
+  formatLocalDate,
   type KpiScoringInput,
+  localDateOf,
   periodContainingDate,
   type ProjectScore,
   resolvePeriodSpec,
@@ -16,10 +18,13 @@ import {
   shiftPeriod,
 } from '@civicpulse/domain';
 import type { IndicatorRecord } from '@civicpulse/db';
+import { BoundedCache } from '../common/bounded-cache';
+import { serialize, type SerializedResponse } from '../common/serialized-response';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { CLOCK, type Clock } from '../measurement/clock';
 import { type IndicatorScopeValue, IndicatorValuesService } from '../measurement/indicator-values.service';
 import { LineageService } from '../measurement/lineage.service';
+import { ReadVersionsService } from '../measurement/read-versions.service';
 import { resolveRequestedPeriod, type RequestedPeriod } from '../measurement/period-resolver';
 import { type ScopeRegion, scopeRegionIds } from '../measurement/region-scope';
 import { SeriesService } from '../measurement/series.service';
@@ -59,19 +64,35 @@ function scopeAsOne(scope: readonly ScopeRegion[]): ScopeRegion {
 }
 
 /**
+ * How long a computed scorecard is served while the catalogue and data versions stay the same:
+ * bounds what the versions cannot see (the evaluation instant of a running period, a source
+ * falling stale as time passes), as for the overview.
+ */
+const SCORECARD_TTL_MS = 30_000;
+
+/**
  * Scorecards: KPI values come from rollups aggregated by each indicator's rules; scoring,
  * trajectory status, coverage rule, colour and the satisfaction blend come from libs/domain.
+ * Responses are kept serialized per (project, period, regions, local day, catalogue version,
+ * data version) in a bounded cache (`SCORECARD_CACHE_SIZE`); concurrent misses share one
+ * computation. An ingest batch or catalogue edit changes a version, so a kept scorecard is never
+ * older than the version probe interval.
  */
 @Injectable()
 export class ScorecardService {
+  private readonly responses: BoundedCache<SerializedResponse>;
+
   constructor(
     private readonly contexts: ProjectContextService,
     private readonly values: IndicatorValuesService,
     private readonly series: SeriesService,
     private readonly lineage: LineageService,
+    private readonly versions: ReadVersionsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  ) {
+    this.responses = new BoundedCache(config.caches.scorecardEntries, SCORECARD_TTL_MS);
+  }
 
   period(text: string | undefined): RequestedPeriod {
     return resolveRequestedPeriod(text, this.clock.now(), this.config.timeZone);
@@ -143,6 +164,25 @@ export class ScorecardService {
     if (missing.length === 0) return;
     const carried = await this.values.latestValuesBefore(missing, scope, period.resolved.end);
     for (const [code, value] of carried) values.set(code, value);
+  }
+
+  /** The scorecard as JSON with its ETag, from the response cache when the versions are unchanged. */
+  async scorecardResponse(
+    code: string,
+    periodText: string | undefined,
+    regions: string[] | undefined,
+  ): Promise<SerializedResponse> {
+    const period = this.period(periodText);
+    const versions = await this.versions.current();
+    const key = [
+      code,
+      JSON.stringify(period.dto),
+      [...new Set(regions ?? [])].sort().join(','),
+      formatLocalDate(localDateOf(this.clock.now(), this.config.timeZone)),
+      versions.catalogue,
+      versions.data,
+    ].join('|');
+    return this.responses.get(key, async () => serialize(await this.scorecard(code, periodText, regions)));
   }
 
   async scorecard(

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { OverviewDto } from '@civicpulse/contracts';
+import type { Request, Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
+import { sendSerialized } from '../common/serialized-response';
 import { OverviewService } from './overview.service';
 
 @ApiTags('overview')
@@ -13,9 +14,11 @@ export class OverviewController {
 
   @Get()
   @ApiOkResponse({
-    description: 'Per domain: headline indicators (latest, change, status, sparkline) and open alerts',
+    description:
+      'Per domain: headline indicators (latest, change, status, sparkline) and open alerts. ' +
+      'Carries an ETag; with a matching If-None-Match the answer is 304 Not Modified.',
   })
-  get(): Promise<OverviewDto> {
-    return this.overview.overview();
+  async get(@Req() request: Request, @Res() response: Response): Promise<void> {
+    sendSerialized(request, response, await this.overview.overview());
   }
 }

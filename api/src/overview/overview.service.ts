@@ -22,6 +22,7 @@ import { ProjectContextService } from '../brand-projects/project-context.service
 import { colourOf, NO_LINEAGE, round, statusOf } from '../brand-projects/scorecard-view';
 import { ScorecardService } from '../brand-projects/scorecard.service';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { serialize, type SerializedResponse } from '../common/serialized-response';
 import { CatalogueCache } from '../measurement/catalogue-cache.service';
 import { CLOCK, type Clock } from '../measurement/clock';
 import { LineageService } from '../measurement/lineage.service';
@@ -72,6 +73,12 @@ export class OverviewService {
   private cached: { key: string; body: Promise<OverviewBody> } | null = null;
   /** Open alerts per domain, by alerts version (events opening or resolving, rules changing). */
   private alertCounts: { version: string; counts: Promise<Map<Domain, number>> } | null = null;
+  /** The last response, serialized once for as long as its body and alert counts stay the same. */
+  private response: {
+    body: OverviewBody;
+    alerts: Map<Domain, number>;
+    serialized: SerializedResponse;
+  } | null = null;
 
   constructor(
     private readonly catalogue: CatalogueCache,
@@ -85,7 +92,8 @@ export class OverviewService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async overview(): Promise<OverviewDto> {
+  /** The overview as JSON with its ETag, serialized once per body and alerts version. */
+  async overview(): Promise<SerializedResponse> {
     const now = this.clock.now();
     const versions = await this.versions.current();
     const key = [
@@ -94,6 +102,14 @@ export class OverviewService {
       versions.data,
     ].join('|');
     const [body, openAlerts] = await Promise.all([this.body(key, now), this.openAlerts(versions.alerts)]);
+    const known = this.response;
+    if (known?.body === body && known.alerts === openAlerts) return known.serialized;
+    const serialized = serialize(this.toDto(body, openAlerts));
+    this.response = { body, alerts: openAlerts, serialized };
+    return serialized;
+  }
+
+  private toDto(body: OverviewBody, openAlerts: Map<Domain, number>): OverviewDto {
     return {
       cityCode: this.config.cityCode,
       timeZone: this.config.timeZone,
