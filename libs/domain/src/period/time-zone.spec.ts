@@ -60,6 +60,62 @@ describe('fromLocalDateTime / toLocalDateTime', () => {
   });
 });
 
+/** The wall clock straight from Intl, to check the constant-offset arithmetic against. */
+function intlWallClock(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(ms);
+  const field = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return [
+    field('year'),
+    field('month'),
+    field('day'),
+    field('hour') % 24,
+    field('minute'),
+    field('second'),
+  ].join(' ');
+}
+
+function wallClock(ms: number, timeZone: string): string {
+  const l = toLocalDateTime(ms, timeZone);
+  return [l.year, l.month, l.day, l.hour, l.minute, l.second].join(' ');
+}
+
+describe('constant-offset years', () => {
+  it.each([
+    // No DST: one offset all year.
+    ['Asia/Shanghai', 2025],
+    ['Asia/Kolkata', 2024],
+    // Moscow moved from +4 to +3 on 26 October 2014 and kept it.
+    ['Europe/Moscow', 2014],
+    ['Europe/Moscow', 2015],
+    // Pyongyang moved from +9 to +8:30 on 15 August 2015.
+    ['Asia/Pyongyang', 2015],
+    ['Europe/Paris', 2025],
+  ])('%s in %i: every 97 minutes equal to Intl, year ends included', (zone, year) => {
+    const start = Date.UTC(year, 0, 1) - 86_400_000;
+    const end = Date.UTC(year + 1, 0, 1) + 86_400_000;
+    for (let t = start; t < end; t += 97 * 60_000 + 1_001) {
+      expect(wallClock(t, zone)).toBe(intlWallClock(t, zone));
+    }
+  });
+
+  it('knows the offsets on either side of a change of standard time', () => {
+    expect(zoneOffsetMinutes(new Date('2014-10-25T21:59:59Z'), 'Europe/Moscow')).toBe(240);
+    expect(zoneOffsetMinutes(new Date('2014-10-25T22:00:00Z'), 'Europe/Moscow')).toBe(180);
+    expect(fromLocalDateTime({ year: 2015, month: 1, day: 1 }, 'Europe/Moscow').toISOString()).toBe(
+      '2014-12-31T21:00:00.000Z',
+    );
+  });
+});
+
 describe('time zone validation', () => {
   it.each([
     ['Asia/Shanghai', true],

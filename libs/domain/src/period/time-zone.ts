@@ -61,9 +61,70 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock date and time of an instant in `timeZone`. */
+/** UTC years whose constant offsets are remembered per zone (beyond them Intl answers each time). */
+const FAST_PATH_FIRST_YEAR = 1970;
+const FAST_PATH_LAST_YEAR = 2200;
+
+/** Per zone, per UTC year: the zone's offset in ms when constant all year, else null. */
+const constantOffsets = new Map<string, Map<number, number | null>>();
+
+function intlOffsetMs(ms: number, timeZone: string): number {
+  return wallClockAsUtc(intlLocalDateTime(ms, timeZone)) - ms;
+}
+
+/**
+ * The offset of `timeZone` in ms over the whole UTC year `year` when it does not change within
+ * it, else null. Checked once per zone and year through Intl at both ends of the year and at
+ * every midnight UTC in between, so any change of offset lasting a day or more (DST, a zone
+ * changing its standard time) makes the year variable.
+ */
+function constantOffsetOfYear(year: number, timeZone: string): number | null {
+  const known = constantOffsets.get(timeZone)?.get(year);
+  if (known !== undefined) return known;
+  const start = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1) - 1;
+  const offset = intlOffsetMs(start, timeZone);
+  let constant: number | null = intlOffsetMs(end, timeZone) === offset ? offset : null;
+  for (let t = start + MS_PER_DAY; constant !== null && t < end; t += MS_PER_DAY) {
+    if (intlOffsetMs(t, timeZone) !== offset) constant = null;
+  }
+  // Only zones Intl accepted reach this line (an unknown one threw above).
+  let years = constantOffsets.get(timeZone);
+  if (!years) {
+    years = new Map();
+    constantOffsets.set(timeZone, years);
+  }
+  years.set(year, constant);
+  return constant;
+}
+
+/**
+ * The wall-clock date and time of an instant in `timeZone`. In a UTC year where the zone keeps
+ * one offset (Asia/Shanghai always; most zones outside DST regions) this is plain arithmetic;
+ * otherwise Intl computes it.
+ */
 export function toLocalDateTime(instant: Date | number, timeZone: string): LocalDateTime {
   const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const year = new Date(ms).getUTCFullYear();
+  if (year >= FAST_PATH_FIRST_YEAR && year <= FAST_PATH_LAST_YEAR) {
+    const offset = constantOffsetOfYear(year, timeZone);
+    if (offset !== null) {
+      const wall = new Date(ms + offset);
+      return {
+        year: wall.getUTCFullYear(),
+        month: wall.getUTCMonth() + 1,
+        day: wall.getUTCDate(),
+        hour: wall.getUTCHours(),
+        minute: wall.getUTCMinutes(),
+        second: wall.getUTCSeconds(),
+        millisecond: wall.getUTCMilliseconds(),
+      };
+    }
+  }
+  return intlLocalDateTime(ms, timeZone);
+}
+
+function intlLocalDateTime(ms: number, timeZone: string): LocalDateTime {
   const parts = formatterFor(timeZone).formatToParts(ms);
   const field = (type: Intl.DateTimeFormatPartTypes): number => {
     const part = parts.find((p) => p.type === type);
