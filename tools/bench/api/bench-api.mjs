@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // API benchmark: embedded Postgres with N synthetic observations, the built API on 127.0.0.1,
 // scorecard latency vs a raw GROUP BY, and /api/overview throughput vs a constant endpoint.
+// Scorecards are measured as served (the product's configuration, response cache on) and
+// uncached: a second API process started with SCORECARD_CACHE_SIZE=0, plus the first request of
+// each case on the main process. The uncached figures are the line before the last.
 //   npm run bench:api                      10 000 000 rows
 //   npm run bench:api -- --rows 200000     quick smoke run
 // Options: --rows N, --requests N (timed scorecard requests per case, default 30),
@@ -43,6 +46,19 @@ if (![rows, requestsPerCase, loadSeconds, connections].every((n) => Number.isInt
 }
 
 const WARMUP_PER_CASE = 5;
+
+/** Stops one service started with startService (its process group) and waits for it to exit. */
+function stopService(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      resolve();
+    }
+  });
+}
 const RAW_RUNS_PER_CASE = 3;
 const log = (line) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'NaN');
@@ -175,31 +191,38 @@ async function main() {
   log('schema migrated, catalogue applied');
   const load = await bulkLoad(client, { rows, log, superuser });
 
-  const port = await findFreePort(3900);
   const password = randomBytes(18).toString('base64url');
-  const api = startService('api', process.execPath, [path.join(root, 'dist/api/main.js')], {
-    env: {
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      ADMIN_PASSWORD: password,
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      // The benchmark measures throughput, not the per-IP rate limit (600/min by default).
-      RATE_LIMIT_PER_MINUTE: '1000000000',
-    },
-  });
+  const jwtSecret = randomBytes(48).toString('base64url');
+  /** Starts the built API on a free port with the product's configuration plus `extraEnv`. */
+  const startApi = async (name, extraEnv) => {
+    const port = await findFreePort(3900);
+    const child = startService(name, process.execPath, [path.join(root, 'dist/api/main.js')], {
+      env: {
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ADMIN_PASSWORD: password,
+        JWT_SECRET: jwtSecret,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        // The benchmark measures throughput, not the per-IP rate limit (600/min by default).
+        RATE_LIMIT_PER_MINUTE: '1000000000',
+        ...extraEnv,
+      },
+    });
+    process.on('exit', () => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already stopped
+      }
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForUrl(`${url}/api/health/ready`, 60_000, (body) => body.status === 'ready');
+    return { url, child };
+  };
   cleanups.push(() => stopAll());
-  process.on('exit', () => {
-    try {
-      process.kill(-api.pid, 'SIGKILL');
-    } catch {
-      // already stopped
-    }
-  });
-  const base = `http://127.0.0.1:${port}`;
-  await waitForUrl(`${base}/api/health/ready`, 60_000, (body) => body.status === 'ready');
+  const { url: base } = await startApi('api', {});
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -219,11 +242,14 @@ async function main() {
   let errors = 0;
   const cases = await scorecardCases(client);
   const scorecardTimes = [];
+  const firstTimes = [];
   log(
     `scorecard: ${cases.length} cases × (${WARMUP_PER_CASE} warm-up + ${requestsPerCase} timed) sequential requests`,
   );
   for (const c of cases) {
     const warm = await timeSequential(base, c.path, headers, WARMUP_PER_CASE);
+    // The first request of a case finds no kept response: a cold scorecard on a warm process.
+    firstTimes.push(warm.times[0]);
     const timed = await timeSequential(base, c.path, headers, requestsPerCase);
     errors += warm.errors + timed.errors;
     if (timed.errors > 0) log(`  ${c.label}: ${timed.errors} failed — ${timed.lastBody}`);
@@ -238,6 +264,26 @@ async function main() {
   scorecardTimes.sort((a, b) => a - b);
   const scorecardP50 = quantile(scorecardTimes, 0.5);
   const scorecardP95 = quantile(scorecardTimes, 0.95);
+  firstTimes.sort((a, b) => a - b);
+
+  // The uncached cost: a second API process with the response cache turned off through its own
+  // configuration (SCORECARD_CACHE_SIZE=0); every request computes its scorecard.
+  const uncachedPerCase = Math.max(1, Math.round(requestsPerCase / 3));
+  log(
+    `uncached scorecard: second API with SCORECARD_CACHE_SIZE=0, ${cases.length} cases × (2 warm-up + ${uncachedPerCase} timed)`,
+  );
+  const uncachedApi = await startApi('api-nc', { SCORECARD_CACHE_SIZE: '0' });
+  const uncachedTimes = [];
+  for (const c of cases) {
+    const warm = await timeSequential(uncachedApi.url, c.path, headers, 2);
+    const timed = await timeSequential(uncachedApi.url, c.path, headers, uncachedPerCase);
+    errors += warm.errors + timed.errors;
+    uncachedTimes.push(...timed.times);
+    const sorted = [...timed.times].sort((a, b) => a - b);
+    log(`  ${c.label.padEnd(52)} p50 ${fmt(quantile(sorted, 0.5)).padStart(7)} ms`);
+  }
+  uncachedTimes.sort((a, b) => a - b);
+  await stopService(uncachedApi.child);
 
   log(
     `raw GROUP BY over observation (tools/bench/api/raw-scorecard.sql): ${cases.length} cases × (1 warm-up + ${RAW_RUNS_PER_CASE} timed)`,
@@ -293,6 +339,13 @@ async function main() {
   errors += overview.non2xx + overview.errors + constant.non2xx + constant.errors;
 
   const speedup = rawMedian / scorecardP50;
+  const uncached = {
+    p50: quantile(uncachedTimes, 0.5),
+    p95: quantile(uncachedTimes, 0.95),
+    speedup: rawMedian / quantile(uncachedTimes, 0.5),
+    firstP50: quantile(firstTimes, 0.5),
+    firstMax: firstTimes[firstTimes.length - 1],
+  };
   log(`summary (${load.rows.toLocaleString('en')} observations loaded in ${fmt(load.seconds)} s):`);
   log(
     `  scorecard p50 ${fmt(scorecardP50)} ms, p95 ${fmt(scorecardP95)} ms over ${scorecardTimes.length} requests (aim p95 ≤ 20 ms)`,
@@ -303,12 +356,26 @@ async function main() {
   log(
     `  overview ${Math.round(overview.rps)} req/s = ${fmt(overview.rps / constant.rps, 2)} × constant ${Math.round(constant.rps)} req/s (aim ≥ 0.5); errors ${errors} (aim 0)`,
   );
-  return { scorecardP95, rawMedian, speedup, overviewRps: overview.rps, constantRps: constant.rps, errors };
+  log(
+    `  uncached scorecard p50 ${fmt(uncached.p50)} ms, p95 ${fmt(uncached.p95)} ms over ${uncachedTimes.length} requests; speedup ${fmt(uncached.speedup)}; first request per case p50 ${fmt(uncached.firstP50)} ms, max ${fmt(uncached.firstMax)} ms`,
+  );
+  return {
+    scorecardP95,
+    rawMedian,
+    speedup,
+    overviewRps: overview.rps,
+    constantRps: constant.rps,
+    errors,
+    uncached,
+  };
 }
 
 main()
   .then(async (r) => {
     await cleanup();
+    process.stdout.write(
+      `uncached_scorecard_p50_ms=${fmt(r.uncached.p50)} uncached_scorecard_p95_ms=${fmt(r.uncached.p95)} uncached_speedup=${fmt(r.uncached.speedup)} first_request_p50_ms=${fmt(r.uncached.firstP50)} first_request_max_ms=${fmt(r.uncached.firstMax)}\n`,
+    );
     process.stdout.write(
       `scorecard_p95_ms=${fmt(r.scorecardP95)} raw_groupby_ms=${fmt(r.rawMedian)} speedup=${fmt(r.speedup)} overview_rps=${Math.round(r.overviewRps)} constant_rps=${Math.round(r.constantRps)} errors=${r.errors}\n`,
     );
