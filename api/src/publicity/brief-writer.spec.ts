@@ -59,7 +59,16 @@ describe('brief writer', () => {
 
   it('says decreases, missing data and non-percent units plainly', () => {
     expect(kpiSentence(kpi({ unit: 'ratio', value: 1.7, target: 1.6 }), 1.75, 0, period, 'zh')).toBe(
-      '就医满意度：目标 1.6 ratio，实际 1.7 ratio，较上季度下降 0.05 ratio',
+      '就医满意度：目标 1.6，实际 1.7，较上季度下降 0.05',
+    );
+    expect(kpiSentence(kpi({ unit: 'minutes', value: 32, target: 30 }), 35, 0, period, 'zh')).toBe(
+      '就医满意度：目标 30分钟，实际 32分钟，较上季度下降 3分钟',
+    );
+    expect(kpiSentence(kpi({ unit: 'minutes', value: 32, target: 30 }), 35, 0, period, 'en')).toBe(
+      'Patient satisfaction: target 30 min, actual 32 min, down 3 min on the previous quarter',
+    );
+    expect(kpiSentence(kpi({ unit: 'score 0-100', value: 81, target: 85 }), null, 0, period, 'zh')).toBe(
+      '就医满意度：目标 85分，实际 81分',
     );
     expect(kpiSentence(kpi({ value: null }), null, 0, period, 'en')).toBe(
       'Patient satisfaction: target 85%, no data yet',

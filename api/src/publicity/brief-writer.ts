@@ -1,3 +1,4 @@
+import { attachUnit, unitLabel } from '@civicpulse/domain';
 import type { BriefFormat, Lang, PeriodDto, ScorecardDto, StatusColour } from '@civicpulse/contracts';
 
 /** What a brief is written from: this period's scorecard, the previous one and districts behind. */
@@ -41,10 +42,9 @@ function isPercent(unit: string): boolean {
   return unit.trim() === '%';
 }
 
-function withUnit(n: number, unit: string, lang: Lang): string {
-  if (isPercent(unit)) return `${formatNumber(n)}%`;
-  if (!unit) return formatNumber(n);
-  return lang === 'zh' ? `${formatNumber(n)} ${unit}` : `${formatNumber(n)} ${unit}`;
+/** A number with its unit label in the brief's language (`32分钟`, `32 min`, `87.5%`). */
+function withUnit(n: number, label: string): string {
+  return attachUnit(formatNumber(n), label);
 }
 
 /** "上季度" / "the previous quarter", by the kind of period compared. */
@@ -69,14 +69,14 @@ function previousWord(period: PeriodDto, lang: Lang): string {
   return (lang === 'zh' ? zh : en)[unit] ?? (lang === 'zh' ? '上期' : 'the previous period');
 }
 
-function changePhrase(delta: number, unit: string, period: PeriodDto, lang: Lang): string {
+function changePhrase(delta: number, unit: string, label: string, period: PeriodDto, lang: Lang): string {
   const size = Math.abs(delta);
   if (lang === 'zh') {
-    const amount = isPercent(unit) ? `${formatNumber(size)} 个百分点` : withUnit(size, unit, lang);
+    const amount = isPercent(unit) ? `${formatNumber(size)} 个百分点` : withUnit(size, label);
     if (size === 0) return `与${previousWord(period, lang)}持平`;
     return `较${previousWord(period, lang)}${delta > 0 ? '提高' : '下降'} ${amount}`;
   }
-  const amount = isPercent(unit) ? `${formatNumber(size)} percentage points` : withUnit(size, unit, lang);
+  const amount = isPercent(unit) ? `${formatNumber(size)} percentage points` : withUnit(size, label);
   if (size === 0) return `unchanged on ${previousWord(period, lang)}`;
   return `${delta > 0 ? 'up' : 'down'} ${amount} on ${previousWord(period, lang)}`;
 }
@@ -94,19 +94,20 @@ export function kpiSentence(
   lang: Lang,
 ): string {
   const name = lang === 'zh' ? kpi.indicatorNameZh : kpi.indicatorNameEn;
+  const label = unitLabel(kpi.unit, lang, kpi.indicatorCode);
   const parts: string[] = [];
   if (lang === 'zh') {
-    parts.push(`目标 ${withUnit(kpi.target, kpi.unit, lang)}`);
-    parts.push(kpi.value === null ? '暂无数据' : `实际 ${withUnit(kpi.value, kpi.unit, lang)}`);
+    parts.push(`目标 ${withUnit(kpi.target, label)}`);
+    parts.push(kpi.value === null ? '暂无数据' : `实际 ${withUnit(kpi.value, label)}`);
     if (kpi.value !== null && previous !== null)
-      parts.push(changePhrase(kpi.value - previous, kpi.unit, period, lang));
+      parts.push(changePhrase(kpi.value - previous, kpi.unit, label, period, lang));
     if (behind > 0) parts.push(`${behind} 个区落后于进度`);
     return `${name}：${parts.join('，')}`;
   }
-  parts.push(`target ${withUnit(kpi.target, kpi.unit, lang)}`);
-  parts.push(kpi.value === null ? 'no data yet' : `actual ${withUnit(kpi.value, kpi.unit, lang)}`);
+  parts.push(`target ${withUnit(kpi.target, label)}`);
+  parts.push(kpi.value === null ? 'no data yet' : `actual ${withUnit(kpi.value, label)}`);
   if (kpi.value !== null && previous !== null)
-    parts.push(changePhrase(kpi.value - previous, kpi.unit, period, lang));
+    parts.push(changePhrase(kpi.value - previous, kpi.unit, label, period, lang));
   const sentence = `${name}: ${parts.join(', ')}`;
   return behind > 0 ? `${sentence}; ${behind} district${behind === 1 ? '' : 's'} behind schedule` : sentence;
 }

@@ -164,7 +164,7 @@ describe('targets, publication, showcase and brief (medium)', () => {
     expect(zh.body.title).toBe('畅行之城 2025-09 简报');
     // Congestion: 1.78 in August → 1.70 in September; 990101 (target 1.65) and 990102/990103 judged per district.
     const congestion = zh.body.lines[0] as string;
-    expect(congestion).toMatch(/^高峰拥堵延时指数：目标 1\.6 ratio，实际 1\.7 ratio，较上月下降 0\.08 ratio/);
+    expect(congestion).toMatch(/^高峰拥堵延时指数：目标 1\.6，实际 1\.7，较上月下降 0\.08/);
     const punctuality = (zh.body.lines as string[]).find((l) => l.startsWith('公交准点率'));
     expect(punctuality).toContain('实际 88.18%');
     const en = await t
@@ -175,7 +175,7 @@ describe('targets, publication, showcase and brief (medium)', () => {
       .expect(200);
     expect(en.body.body.startsWith('# Smooth City — brief for 2025-09\n')).toBe(true);
     expect(en.body.lines[0]).toContain(
-      'Peak congestion delay index: target 1.6 ratio, actual 1.7 ratio, down 0.08 ratio on the previous month',
+      'Peak congestion delay index: target 1.6, actual 1.7, down 0.08 on the previous month',
     );
     await t
       .http()

@@ -28,3 +28,5 @@ export * from './freshness/freshness';
 
 export * from './alerts/alert-text';
 export * from './alerts/alert-evaluation';
+
+export * from './units/unit-labels';

@@ -1,62 +1,15 @@
+import { attachUnit, KNOWN_UNITS as CATALOGUE_UNITS, unitLabel } from '@civicpulse/domain';
 import type { ChartLocale } from './chart-locale';
 
-/** A unit as shown in each locale. An empty label means the number reads best bare (indices). */
-interface UnitLabels {
-  zh: string;
-  en: string;
-}
-
-/**
- * Display labels of the catalogue's units. Catalogue files write units in English
- * (`catalog/indicators/*.yaml`); a unit added there needs a line here, or it is shown as written
- * (a test reads the catalogue and fails on a missing one).
- */
-const UNITS: Readonly<Record<string, UnitLabels>> = {
-  '%': { zh: '%', en: '%' },
-  '‰': { zh: '‰', en: '‰' },
-  'percentage points': { zh: '个百分点', en: 'pp' },
-  minutes: { zh: '分钟', en: 'min' },
-  years: { zh: '岁', en: 'years' },
-  'km/h': { zh: '公里/小时', en: 'km/h' },
-  ratio: { zh: '', en: '' },
-  'index 0-10': { zh: '', en: '' },
-  'coefficient of variation': { zh: '', en: '' },
-  'score 0-100': { zh: '分', en: 'points' },
-  'per 1 000': { zh: '/千人', en: 'per 1,000' },
-  'per 10 000': { zh: '/万人', en: 'per 10,000' },
-  'per 1 000 live births': { zh: '‰', en: 'per 1,000 live births' },
-  'per 100 000 live births': { zh: '/10万', en: 'per 100,000 live births' },
-  'persons per 100 000': { zh: '人/10万人', en: 'per 100,000 people' },
-  'deaths per 100 000': { zh: '人/10万人', en: 'deaths per 100,000 people' },
-  'km per 100 000 pop.': { zh: '公里/10万人', en: 'km per 100,000 people' },
-  'consultations per 100 000 per year': { zh: '人次/10万人·年', en: 'consultations per 100,000 a year' },
-  'trips/person/year': { zh: '人次/人·年', en: 'trips per person a year' },
-  'pupils per FTE teacher': { zh: '名学生/教师', en: 'pupils per teacher' },
-  'children per full-time teacher': { zh: '名幼儿/教师', en: 'children per teacher' },
-};
-
-/**
- * Where a catalogue unit is too general to read well in Chinese ("per 1 000" of what?), the
- * indicator names the counted thing.
- */
-const INDICATOR_UNITS: Readonly<Record<string, UnitLabels>> = {
-  'health.beds_per_1000': { zh: '张/千人', en: 'beds per 1,000' },
-  'health.physicians_per_1000': { zh: '人/千人', en: 'per 1,000' },
-  'health.nurses_per_1000': { zh: '人/千人', en: 'per 1,000' },
-  'health.gp_per_10000': { zh: '人/万人', en: 'per 10,000' },
-};
-
-/** Catalogue units that have a label (for tests and for tooling that checks the catalogue). */
-export const KNOWN_UNITS: readonly string[] = Object.keys(UNITS);
+/** Catalogue units that have a label (the table lives in the domain library, shared with the API). */
+export const KNOWN_UNITS: readonly string[] = CATALOGUE_UNITS;
 
 /**
  * The label of a unit in a locale: the indicator's own label when it has one, else the unit's;
  * a unit without an entry (or one already localized) is returned as given.
  */
 export function localizeUnit(unit: string, locale: ChartLocale, indicatorCode?: string): string {
-  const labels = (indicatorCode ? INDICATOR_UNITS[indicatorCode] : undefined) ?? UNITS[unit];
-  if (!labels) return unit;
-  return locale === 'zh-CN' ? labels.zh : labels.en;
+  return unitLabel(unit, locale === 'zh-CN' ? 'zh' : 'en', indicatorCode);
 }
 
 /** The unit a change of a value is stated in: percentage points for percentages. */
@@ -70,6 +23,5 @@ export function unitOfChange(unit: string): string {
  * (`32 min`).
  */
 export function withUnit(text: string, label: string): string {
-  if (!label) return text;
-  return /^[%‰/\u3400-\u9fff]/.test(label) ? `${text}${label}` : `${text} ${label}`;
+  return attachUnit(text, label);
 }
