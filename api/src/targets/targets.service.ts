@@ -17,7 +17,7 @@ function toDto(projectCode: string, indicatorCode: string, r: TargetRevisionReco
     oldTargetDate: r.oldTargetDate,
     newTargetDate: r.newTargetDate,
     reason: r.reason,
-    changedBy: r.changedBy ?? 'deleted user',
+    changedBy: r.changedBy,
     changedAt: r.changedAt.toISOString(),
   };
 }

@@ -18,6 +18,7 @@ export interface TargetRevisionDto {
   oldTargetDate: string | null;
   newTargetDate: string | null;
   reason: string;
-  changedBy: string;
+  /** Username of who changed it; null when no account did (the catalogue, or an account since deleted). */
+  changedBy: string | null;
   changedAt: string;
 }

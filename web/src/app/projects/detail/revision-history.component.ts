@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import type { BrandKpiDto, TargetRevisionDto } from '@civicpulse/contracts';
 import { TranslationService } from '../../i18n/translation.service';
+import type { MessageKey } from '../../i18n/zh-CN';
+
+/** Reasons recorded by `catalog apply` (libs/db catalog-project-writer), by their stored text. */
+const CATALOGUE_REASONS: Readonly<Record<string, MessageKey>> = {
+  'catalog: initial target from the catalogue': 'project.reasonCatalogueInitial',
+  'catalog: target changed in the catalogue': 'project.reasonCatalogueChanged',
+};
 
 /** Append-only history of KPI target changes: who, when, old → new, and why. */
 @Component({
@@ -29,8 +36,8 @@ import { TranslationService } from '../../i18n/translation.service';
               <td>{{ date(r.changedAt, 'datetime') }}</td>
               <td>{{ kpiName(r.indicatorCode) }}</td>
               <td>{{ number(r.oldTarget) }} → {{ number(r.newTarget) }}</td>
-              <td>{{ r.changedBy }}</td>
-              <td>{{ r.reason }}</td>
+              <td>{{ changedBy(r) }}</td>
+              <td>{{ reasonText(r.reason) }}</td>
             </tr>
           }
         </tbody>
@@ -69,6 +76,20 @@ export class RevisionHistoryComponent {
   protected readonly t = this.i18n.t;
   protected readonly date = this.i18n.date;
   protected readonly number = this.i18n.number;
+
+  /** Reasons the catalogue writes are shown in the reader's language; people's reasons as written. */
+  protected reasonText(reason: string): string {
+    const key = CATALOGUE_REASONS[reason];
+    return key ? this.t(key) : reason;
+  }
+
+  /** Who changed it; the catalogue's own revisions and those of deleted accounts say so. */
+  protected changedBy(r: TargetRevisionDto): string {
+    if (r.changedBy !== null) return r.changedBy;
+    return this.t(
+      CATALOGUE_REASONS[r.reason] ? 'project.revisionByCatalogue' : 'project.revisionByDeletedUser',
+    );
+  }
 
   protected kpiName(code: string): string {
     const kpi = this.kpis().find((k) => k.indicatorCode === code);
