@@ -4,12 +4,17 @@
 // rollups → run bookkeeping), against `psql \copy` of the same rows into the same table, on one
 // embedded PostgreSQL, in one run. Prints figures; it is not a test.
 //
+// Measures the deployed build: the ingest CLI bundle `dist/ingest/main.js` (migrate, catalog apply)
+// and the benchmark runner bundled the same way (`dist/ingest-bench/main.js`, from
+// ingest/webpack.bench.config.js), run with plain `node` like the worker in docker/Dockerfile —
+// no TypeScript compiled on the fly. Both are rebuilt first when missing or older than the sources.
+//
 // Last line: ingest_rows_per_s=<n> copy_rows_per_s=<n> ratio=<x> peak_rss_mb=<n>
 //   ratio = ingest / copy; peak_rss_mb = peak resident set of the ingest process.
 // Env: BENCH_ROWS (default 1000000), INGEST_BATCH_SIZE (default: the worker's), BENCH_CPU_PROF=<dir> to
 // write a V8 CPU profile of the ingest process (open it in Chrome DevTools or speedscope).
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -26,11 +31,56 @@ const work = mkdtempSync(path.join(tmpdir(), 'civicpulse-bench-'));
 const log = (line) => process.stderr.write(`${line}\n`);
 const children = new Set();
 
+/** Sources the ingest bundles are built from (the libraries ingest imports, its config files). */
+const BUILD_INPUTS = [
+  'ingest/src',
+  'ingest/bench',
+  'ingest/webpack.config.js',
+  'ingest/webpack.bench.config.js',
+  'ingest/tsconfig.json',
+  'ingest/tsconfig.app.json',
+  'ingest/tsconfig.bench.json',
+  'ingest/project.json',
+  'tsconfig.base.json',
+  'package-lock.json',
+  ...['catalog', 'connectors', 'contracts', 'db', 'domain', 'server-kit'].map((lib) => `libs/${lib}/src`),
+];
+
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(full).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), 0);
+}
+
+const NX_ENV = { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' };
+
+/** Builds `bundle` with `command` unless it exists and is newer than every build input. */
+function ensureBuilt(bundle, label, command, args) {
+  const file = path.join(root, bundle);
+  const sources = BUILD_INPUTS.reduce((newest, entry) => Math.max(newest, newestMtime(entry)), 0);
+  if (existsSync(file) && statSync(file).mtimeMs >= sources) {
+    log(`bench: ${bundle} is up to date`);
+    return;
+  }
+  log(
+    `bench: building ${label} (${bundle} ${existsSync(file) ? 'is older than its sources' : 'is missing'}) …`,
+  );
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env: { ...process.env, ...NX_ENV },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0 || !existsSync(file)) throw new Error(`building ${label} failed`);
+}
+
+/** Runs a built bundle with plain `node`, as a deployment does (docker/Dockerfile). */
 function run(args, env, { capture = false, nodeArgs = [] } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, ...args], {
       cwd: root,
-      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.base.json', LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'],
     });
     let out = '';
@@ -125,6 +175,13 @@ async function copyBaseline(adminUrl, dbUrl, file) {
 
 async function main() {
   log(`bench: ${rows} rows, batches of ${batchSize ?? 'the default size'}, work dir ${work}`);
+  ensureBuilt('dist/ingest/main.js', 'the ingest app', 'npx', ['nx', 'build', 'ingest', '--skip-nx-cache']);
+  ensureBuilt('dist/ingest-bench/main.js', 'the benchmark runner', 'npx', [
+    'nx',
+    'build-bench',
+    'ingest',
+    '--skip-nx-cache',
+  ]);
   const database = await startEmbeddedPostgres({
     dataDir: path.join(work, 'pg'),
     database: 'bench',
@@ -133,13 +190,13 @@ async function main() {
   try {
     const portalUrl = await startPortal(await findFreePort(8890));
     const env = { DATABASE_URL: database.url, DEMO_PORTAL_URL: portalUrl };
-    await run(['ingest/src/main.ts', 'migrate'], env, { capture: true });
-    await run(['ingest/src/main.ts', 'catalog', 'apply', '--dir', 'catalog'], env, { capture: true });
+    await run(['dist/ingest/main.js', 'migrate'], env, { capture: true });
+    await run(['dist/ingest/main.js', 'catalog', 'apply', '--dir', 'catalog'], env, { capture: true });
     const benchUrl = `${portalUrl}/bench/observations.csv?rows=${rows}`;
 
     log('bench: ingest path …');
     const out = await run(
-      ['ingest/bench/bench-ingest-run.ts'],
+      ['dist/ingest-bench/main.js'],
       { ...env, BENCH_URL: benchUrl, ...(batchSize ? { INGEST_BATCH_SIZE: batchSize } : {}) },
       {
         capture: true,

@@ -3,8 +3,8 @@ import {
   writeObservationBatch,
   type DataSource,
   type IngestRejectInput,
-  type ObservationWriteRow,
 } from '@civicpulse/db';
+import { ResolvedPointRows } from './resolved-point-rows';
 import { DEFAULT_STREAM, type BatchWriter, type BatchWriteResult, type SourceBatch } from './run-ports';
 
 /**
@@ -26,7 +26,8 @@ export class ObservationBatchWriter implements BatchWriter {
 
   async write(batch: SourceBatch, target: { sourceId: number; runId: number }): Promise<BatchWriteResult> {
     await this.resolve(batch);
-    const rows: ObservationWriteRow[] = [];
+    // The points themselves are written (no per-row copy); only their ids are collected here.
+    const rows = new ResolvedPointRows(batch.observations);
     const rejects: IngestRejectInput[] = [];
     batch.observations.forEach((point, index) => {
       const indicatorId = this.indicatorIds.get(point.indicatorCode) ?? null;
@@ -43,16 +44,7 @@ export class ObservationBatchWriter implements BatchWriter {
         });
         return;
       }
-      rows.push({
-        indicatorId,
-        regionId,
-        grain: point.grain,
-        periodStart: point.periodStart,
-        value: point.value,
-        numerator: point.numerator ?? null,
-        denominator: point.denominator ?? null,
-        quality: point.quality,
-      });
+      rows.accept(index, indicatorId, regionId);
     });
     const result = await writeObservationBatch(this.dataSource, rows, {
       runId: target.runId,

@@ -39,7 +39,8 @@ function bboxOf(boundary: BoundaryGeometry): [number, number, number, number] {
 
 /** Looks regions up by code, by name or alias, and by point inside boundary. Built once per run. */
 export class RegionResolver {
-  private readonly codes = new Set<string>();
+  /** Each catalogue code mapped to itself: lookups return the catalogue's string, not the row's. */
+  private readonly codes = new Map<string, string>();
   private readonly byName = new Map<string, string>();
   private readonly byAlias = new Map<string, string>();
   private readonly located: Located[] = [];
@@ -47,7 +48,7 @@ export class RegionResolver {
 
   constructor(regions: readonly MappingRegion[], manifestAliases: Readonly<Record<string, string>> = {}) {
     for (const region of regions) {
-      this.codes.add(region.code);
+      this.codes.set(region.code, region.code);
       this.byName.set(normaliseName(region.nameZh), region.code);
       this.byName.set(normaliseName(region.nameEn), region.code);
       for (const alias of region.aliases ?? []) this.byAlias.set(normaliseName(alias), region.code);
@@ -62,21 +63,23 @@ export class RegionResolver {
     return this.codes.has(code);
   }
 
-  /** Region code for a code-like key (aliases map source codes such as `M` or `310115.0`). */
+  /**
+   * Region code for a code-like key (aliases map source codes such as `M` or `310115.0`). The
+   * catalogue's own string is returned (interned): a code cut from a parsed row can keep the
+   * whole source chunk it was sliced from alive for as long as the mapped point lives.
+   */
   byCode(key: string): string | undefined {
-    if (this.codes.has(key)) return key;
+    const code = this.codes.get(key);
+    if (code !== undefined) return code;
     const aliased = this.byAlias.get(normaliseName(key));
-    return aliased !== undefined && this.codes.has(aliased) ? aliased : undefined;
+    return aliased === undefined ? undefined : this.codes.get(aliased);
   }
 
   /** Region code for a name in any language or an alias. */
   byNameOrAlias(name: string): string | undefined {
     const key = normaliseName(name);
-    const code =
-      this.byAlias.get(key) ??
-      this.byName.get(key) ??
-      (this.codes.has(name.trim()) ? name.trim() : undefined);
-    return code !== undefined && this.codes.has(code) ? code : undefined;
+    const code = this.byAlias.get(key) ?? this.byName.get(key) ?? name.trim();
+    return this.codes.get(code);
   }
 
   /** The region of `level` whose boundary contains the WGS84 point, if any. */

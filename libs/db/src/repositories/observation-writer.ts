@@ -4,6 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { CopyBinaryEncoder } from './copy-binary-format';
+import {
+  observationRowsOf,
+  scratchObservationRow,
+  type ObservationRowSource,
+} from './observation-row-source';
 import { recomputeTouchedRollups, type RecomputedBuckets } from './rollup-maintenance';
 
 /** One validated observation, with indicator and region already resolved to ids. */
@@ -131,13 +136,17 @@ ON CONFLICT (source_id, stream) DO UPDATE SET cursor = EXCLUDED.cursor, updated_
  * Writes one batch of observations in ONE transaction: COPY into a temporary staging table, merge
  * into `observation`, recompute the rollup buckets the changed rows fall in, save the cursor. If
  * anything fails nothing of the batch (nor its cursor) is kept, so a resumed run re-reads it.
+ * `rows` is an array or a row source (`ObservationRowSource`: rows read by position into one
+ * scratch row, so the caller's own objects are encoded without a copy per row).
  */
 export async function writeObservationBatch(
   dataSource: DataSource,
-  rows: readonly ObservationWriteRow[],
+  batch: readonly ObservationWriteRow[] | ObservationRowSource,
   options: ObservationBatchOptions,
 ): Promise<ObservationBatchResult> {
-  rows.forEach(assertValidRow);
+  const rows = isRowArray(batch) ? observationRowsOf(batch) : batch;
+  const scratch = scratchObservationRow();
+  for (let index = 0; index < rows.length; index += 1) assertValidRow(rows.read(index, scratch), index);
   if (options.cursor && options.sourceId === null) throw new CursorWithoutSourceError();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
@@ -161,16 +170,22 @@ export class ObservationWriter {
   constructor(private readonly dataSource: DataSource) {}
 
   writeObservationBatch(
-    rows: readonly ObservationWriteRow[],
+    rows: readonly ObservationWriteRow[] | ObservationRowSource,
     options: ObservationBatchOptions,
   ): Promise<ObservationBatchResult> {
     return writeObservationBatch(this.dataSource, rows, options);
   }
 }
 
+function isRowArray(
+  batch: readonly ObservationWriteRow[] | ObservationRowSource,
+): batch is readonly ObservationWriteRow[] {
+  return Array.isArray(batch);
+}
+
 async function writeInTransaction(
   runner: QueryRunner,
-  rows: readonly ObservationWriteRow[],
+  rows: ObservationRowSource,
   options: ObservationBatchOptions,
 ): Promise<ObservationBatchResult> {
   let counts = { distinctKeys: 0, inserted: 0, updated: 0 };
@@ -213,7 +228,7 @@ async function writeInTransaction(
   };
 }
 
-async function copyIntoStage(runner: QueryRunner, rows: readonly ObservationWriteRow[]): Promise<void> {
+async function copyIntoStage(runner: QueryRunner, rows: ObservationRowSource): Promise<void> {
   const client: unknown = await runner.connect();
   if (!isCopyCapableClient(client)) {
     throw new Error('the query runner did not expose a node-postgres client for COPY');
@@ -235,10 +250,11 @@ const STAGE_FIELDS = 9;
  * Every field was validated by `assertValidRow` first (integers, finite numbers, valid dates,
  * grain and quality from closed sets).
  */
-function* copyChunks(rows: readonly ObservationWriteRow[]): Generator<Buffer> {
+function* copyChunks(rows: ObservationRowSource): Generator<Buffer> {
   const encoder = new CopyBinaryEncoder().header();
+  const scratch = scratchObservationRow();
   for (let seq = 0; seq < rows.length; seq += 1) {
-    const row = rows[seq] as ObservationWriteRow;
+    const row = rows.read(seq, scratch);
     encoder
       .row(STAGE_FIELDS)
       .int4(seq)

@@ -74,6 +74,66 @@ const NEWEST_CHANGED = `ORDER BY c.period_start DESC, ${CHANGED_RANK_SQL} DESC`;
 const PAIRED_CHANGED = 'c.numerator IS NOT NULL AND c.denominator IS NOT NULL';
 
 /**
+ * The day level's batch aggregate: the changed rows of the day grains (`$2`) per local day, read
+ * straight from `observation_changed`.
+ */
+const DAY_BATCH = `SELECT c.indicator_id, c.region_id, (c.period_start AT TIME ZONE $1)::date AS bucket,
+         bool_and(c.inserted) AS inserted,
+         count(*)::int AS count, sum(c.value) AS sum, min(c.value) AS min, max(c.value) AS max,
+         (array_agg(c.value ${NEWEST_CHANGED}))[1] AS last_value, max(c.period_start) AS last_at,
+         sum(c.numerator) FILTER (WHERE ${PAIRED_CHANGED}) AS numerator_sum,
+         sum(c.denominator) FILTER (WHERE ${PAIRED_CHANGED}) AS denominator_sum,
+         (array_agg(c.numerator ${NEWEST_CHANGED}))[1] AS last_numerator,
+         (array_agg(c.denominator ${NEWEST_CHANGED}))[1] AS last_denominator
+    FROM pg_temp.observation_changed c WHERE c.grain = ANY($2::text[])
+   GROUP BY 1, 2, 3`;
+
+/**
+ * Month and year read the changed rows once: one pass over `observation_changed` aggregates them
+ * per (indicator, region, local month, grain) into `observation_changed_month` — a few rows per
+ * pair instead of one per observation — and both levels aggregate those partials. Within a
+ * partial all rows share the grain, so its newest row is the one with the latest start; across
+ * partials `last` goes to the latest `last_at`, the coarser grain (`rank`) on a tie — the same
+ * order as over the rows themselves. Counts, sums, min, max and `inserted` (all rows inserted)
+ * combine exactly; a sum over no paired rows stays NULL.
+ */
+const CREATE_CHANGED_MONTH = `CREATE TEMPORARY TABLE observation_changed_month (
+  indicator_id integer NOT NULL, region_id integer NOT NULL, month date NOT NULL,
+  grain varchar(8) NOT NULL, rank integer NOT NULL, inserted boolean NOT NULL, count integer NOT NULL,
+  sum double precision NOT NULL, min double precision NOT NULL, max double precision NOT NULL,
+  last_value double precision NOT NULL, last_at timestamptz NOT NULL,
+  numerator_sum double precision, denominator_sum double precision,
+  last_numerator double precision, last_denominator double precision
+) ON COMMIT DROP`;
+
+const FILL_CHANGED_MONTH = `INSERT INTO pg_temp.observation_changed_month
+SELECT c.indicator_id, c.region_id, date_trunc('month', c.period_start AT TIME ZONE $1)::date, c.grain,
+       min(${CHANGED_RANK_SQL}), bool_and(c.inserted), count(*)::int,
+       sum(c.value), min(c.value), max(c.value),
+       (array_agg(c.value ORDER BY c.period_start DESC))[1], max(c.period_start),
+       sum(c.numerator) FILTER (WHERE ${PAIRED_CHANGED}),
+       sum(c.denominator) FILTER (WHERE ${PAIRED_CHANGED}),
+       (array_agg(c.numerator ORDER BY c.period_start DESC))[1],
+       (array_agg(c.denominator ORDER BY c.period_start DESC))[1]
+  FROM pg_temp.observation_changed c
+ GROUP BY 1, 2, 3, 4`;
+
+const NEWEST_PARTIAL = 'ORDER BY m.last_at DESC, m.rank DESC';
+
+/** A month or year level's batch aggregate, from the month partials of the level's grains (`$2`). */
+function partialsBatch(level: 'month' | 'year'): string {
+  const bucket = level === 'month' ? 'm.month' : "date_trunc('year', m.month::timestamp)::date";
+  return `SELECT m.indicator_id, m.region_id, ${bucket} AS bucket, bool_and(m.inserted) AS inserted,
+         sum(m.count)::int AS count, sum(m.sum) AS sum, min(m.min) AS min, max(m.max) AS max,
+         (array_agg(m.last_value ${NEWEST_PARTIAL}))[1] AS last_value, max(m.last_at) AS last_at,
+         sum(m.numerator_sum) AS numerator_sum, sum(m.denominator_sum) AS denominator_sum,
+         (array_agg(m.last_numerator ${NEWEST_PARTIAL}))[1] AS last_numerator,
+         (array_agg(m.last_denominator ${NEWEST_PARTIAL}))[1] AS last_denominator
+    FROM pg_temp.observation_changed_month m WHERE m.grain = ANY($2::text[])
+   GROUP BY 1, 2, 3`;
+}
+
+/**
  * One statement per level brings every bucket the batch touched up to date, in one of two ways.
  *
  * Added (most of a load): when every changed row of the bucket was *inserted*, the new bucket is
@@ -98,22 +158,10 @@ const PAIRED_CHANGED = 'c.numerator IS NOT NULL AND c.denominator IS NOT NULL';
 // The stored bucket is looked up per batch bucket through the primary key (LIMIT 1 keeps the
 // subquery from being flattened into a join, which the planner, estimating the CTE at a fraction
 // of its size, turned into a hash join over the whole rollup table — cost growing with the table).
-function maintainSql(level: RollupLevel, parts: string): string {
-  const bucket =
-    level === 'day'
-      ? '(c.period_start AT TIME ZONE $1)::date'
-      : `date_trunc('${level}', c.period_start AT TIME ZONE $1)::date`;
+function maintainSql(level: RollupLevel, batch: string, parts: string): string {
   return `
 WITH batch AS (
-  SELECT c.indicator_id, c.region_id, ${bucket} AS bucket, bool_and(c.inserted) AS inserted,
-         count(*)::int AS count, sum(c.value) AS sum, min(c.value) AS min, max(c.value) AS max,
-         (array_agg(c.value ${NEWEST_CHANGED}))[1] AS last_value, max(c.period_start) AS last_at,
-         sum(c.numerator) FILTER (WHERE ${PAIRED_CHANGED}) AS numerator_sum,
-         sum(c.denominator) FILTER (WHERE ${PAIRED_CHANGED}) AS denominator_sum,
-         (array_agg(c.numerator ${NEWEST_CHANGED}))[1] AS last_numerator,
-         (array_agg(c.denominator ${NEWEST_CHANGED}))[1] AS last_denominator
-    FROM pg_temp.observation_changed c WHERE c.grain = ANY($2::text[])
-   GROUP BY 1, 2, 3
+  ${batch}
 ), classified AS (
   SELECT b.*, b.inserted AND (r.last_at IS NULL OR r.last_at <> b.last_at) AS added,
          r.last_at IS NULL OR b.last_at > r.last_at AS batch_is_newer,
@@ -188,13 +236,15 @@ const DIRECT_GRAINS: Readonly<Record<RollupLevel, readonly Grain[]>> = {
   year: ['quarter', 'year'],
 };
 
-const DAY_SQL = maintainSql('day', observationParts(DIRECT_GRAINS.day));
+const DAY_SQL = maintainSql('day', DAY_BATCH, observationParts(DIRECT_GRAINS.day));
 const MONTH_SQL = maintainSql(
   'month',
+  partialsBatch('month'),
   lowerLevelPart('day', GRAIN_RANK.day) + observationParts(DIRECT_GRAINS.month),
 );
 const YEAR_SQL = maintainSql(
   'year',
+  partialsBatch('year'),
   lowerLevelPart('month', GRAIN_RANK.month) + observationParts(DIRECT_GRAINS.year),
 );
 
@@ -208,7 +258,9 @@ export interface RecomputedBuckets {
  * Brings up to date exactly the rollup buckets touched by the rows in the temporary table
  * `observation_changed(indicator_id, region_id, grain, period_start, inserted, value, numerator,
  * denominator)` — every row the batch inserted or changed, with its new values — day first,
- * then month, then year (a recomputed month reads the day rollups). Must run in the transaction that changed the observations.
+ * then month, then year (a recomputed month reads the day rollups), the last two from one pass
+ * over the changed rows (`observation_changed_month`). Must run in the transaction that changed
+ * the observations, once per transaction (the partials table lives until commit).
  * Buckets are only ever upserted: observations are never deleted by ingest, so a touched bucket
  * always has at least one row.
  */
@@ -217,6 +269,8 @@ export async function recomputeTouchedRollups(
   timeZone: string,
 ): Promise<RecomputedBuckets> {
   const day = await affected(runner, DAY_SQL, [timeZone, ROLLUP_GRAINS.day, DIRECT_GRAINS.day]);
+  await runner.query(CREATE_CHANGED_MONTH);
+  await runner.query(FILL_CHANGED_MONTH, [timeZone]);
   const month = await affected(runner, MONTH_SQL, [timeZone, ROLLUP_GRAINS.month, DIRECT_GRAINS.month]);
   const year = await affected(runner, YEAR_SQL, [timeZone, ROLLUP_GRAINS.year, DIRECT_GRAINS.year]);
   return { day, month, year };
