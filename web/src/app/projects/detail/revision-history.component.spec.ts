@@ -24,8 +24,8 @@ async function cells(rows: TargetRevisionDto[], locale: 'zh-CN' | 'en'): Promise
   fixture.componentRef.setInput('revisions', rows);
   await fixture.whenStable();
   const root = fixture.nativeElement as HTMLElement;
-  return [...root.querySelectorAll('tbody tr')].map((tr) =>
-    [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? ''),
+  return Array.from(root.querySelectorAll('tbody tr')).map((tr) =>
+    Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''),
   );
 }
 
