@@ -1,11 +1,11 @@
-import { cadenceOfFrequency, evaluateAlert, formatAlertNumber } from '@civicpulse/domain';
+import { cadenceOfFrequency, evaluateAlert } from '@civicpulse/domain';
 import type {
   AlertEvaluationRepository,
   AlertOpening,
   AlertTarget,
   AlertTransitionRecord,
 } from '@civicpulse/db';
-import type { AlertNotice } from './dingtalk-message';
+import { type AlertNotice, resolvedMessageZh } from './dingtalk-message';
 import { type AlertNotifier, WEBHOOK_CHANNEL } from './alert-notifier';
 
 /** What one evaluation did. */
@@ -81,11 +81,7 @@ export class AlertEvaluator {
         byPair.set(key, { target, messageZh: verdict.message.zh });
       } else if (verdict.state === 'clear' && target.openEventId !== null) {
         clears.push({ ruleId: target.ruleId, regionId: target.regionId });
-        const value = formatAlertNumber(verdict.value);
-        byPair.set(key, {
-          target,
-          messageZh: `${target.indicatorNameZh} ${target.regionNameZh} ${value}，已不再满足告警条件`,
-        });
+        byPair.set(key, { target, messageZh: resolvedMessageZh(target, verdict.value) });
       }
     }
     const opened = await this.deps.repository.openEvents(openings, now);

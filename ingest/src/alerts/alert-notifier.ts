@@ -1,5 +1,5 @@
 import type { AlertEvaluationRepository } from '@civicpulse/db';
-import { type AlertNotice, dingTalkMarkdown } from './dingtalk-message';
+import { type AlertNotice, dingTalkMarkdown, resolvedMessageZh } from './dingtalk-message';
 import type { WebhookSender } from './webhook-sender';
 
 /** The outbound channel this worker delivers; rules list it in their `channels`. */
@@ -53,18 +53,11 @@ export class AlertNotifier {
     const stale = await this.repository.reclaimStaleDeliveries(STALE_PENDING_SECONDS, 50);
     for (const d of stale) {
       const opened = d.transition === 'open';
+      // The event keeps the value it opened with; the value at resolution is not stored.
       await this.deliver(d.deliveryId, {
-        eventId: d.eventId,
-        transition: d.transition,
-        ruleName: d.ruleName,
-        indicatorCode: d.indicatorCode,
-        indicatorNameZh: d.indicatorNameZh,
-        regionCode: d.regionCode,
-        regionNameZh: d.regionNameZh,
-        // The event keeps the value it opened with; the value at resolution is not stored.
+        ...d,
         value: opened ? d.value : null,
-        messageZh: opened ? d.messageZh : `${d.indicatorNameZh} ${d.regionNameZh} 已不再满足告警条件`,
-        at: d.at,
+        messageZh: opened ? d.messageZh : resolvedMessageZh(d, null),
       });
     }
     return stale.length;

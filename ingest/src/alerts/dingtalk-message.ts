@@ -1,21 +1,19 @@
 import { formatAlertInstant, formatAlertNumber } from '@civicpulse/domain';
-import type { AlertTransition } from '@civicpulse/db';
+import type { AlertNotice } from '@civicpulse/db';
 import { createHmac } from 'node:crypto';
 
-/** What a notification says about one alert event. */
-export interface AlertNotice {
-  eventId: number;
-  transition: AlertTransition;
-  ruleName: string;
-  indicatorCode: string;
-  indicatorNameZh: string;
-  regionCode: string;
-  regionNameZh: string;
-  value: number | null;
-  /** The evaluation's message in Chinese (why it fired, or what the value is now). */
-  messageZh: string;
-  /** When the event opened or was resolved. */
-  at: Date;
+/** What a notification says about one alert event (shape shared with re-claimed deliveries). */
+export type { AlertNotice } from '@civicpulse/db';
+
+/** The Chinese message of a resolved alert: the condition no longer holds (at `value`, if known). */
+export function resolvedMessageZh(
+  notice: Pick<AlertNotice, 'indicatorNameZh' | 'regionNameZh'>,
+  value: number | null,
+): string {
+  const subject = `${notice.indicatorNameZh} ${notice.regionNameZh}`;
+  return value === null
+    ? `${subject} 已不再满足告警条件`
+    : `${subject} ${formatAlertNumber(value)}，已不再满足告警条件`;
 }
 
 /** The JSON a DingTalk custom robot accepts for a markdown message. */

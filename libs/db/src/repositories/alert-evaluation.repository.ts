@@ -52,20 +52,27 @@ export interface AlertDeliveryClaim {
   channel: string;
 }
 
-/** A delivery left pending by a stopped process, re-claimed with what its message needs. */
-export interface StaleAlertDelivery extends AlertDeliveryClaim {
+/** What a notification says about one alert event (its message and the facts it names). */
+export interface AlertNotice {
+  eventId: number;
+  transition: AlertTransition;
   ruleName: string;
   indicatorCode: string;
   indicatorNameZh: string;
   regionCode: string;
   regionNameZh: string;
-  /** The value the event opened with. */
   value: number | null;
-  /** The event's Chinese message (why it opened). */
+  /** The Chinese message: why it fired, or what the value is now. */
   messageZh: string;
-  /** When the event opened (open) or was resolved (resolve). */
+  /** When the event opened or was resolved. */
   at: Date;
 }
+
+/**
+ * A delivery left pending by a stopped process, re-claimed with what its message needs; `value`
+ * and `messageZh` are those the event opened with.
+ */
+export interface StaleAlertDelivery extends AlertDeliveryClaim, AlertNotice {}
 
 /** The outcome of sending one notification. */
 export interface AlertDeliveryOutcome {
