@@ -1,5 +1,6 @@
 import type { Grain } from '@civicpulse/domain';
 import { createScratchDatabase, type ScratchDatabase } from '../scratch-database';
+import { prng } from '../test-support/prng';
 import { testAdminUrl } from '../test-support/test-admin-url';
 import { LineageRepository } from './lineage.repository';
 import { writeObservationBatch, type ObservationWriteRow } from './observation-writer';
@@ -19,18 +20,6 @@ const REFERENCE_SQL = `SELECT i.id AS indicator_id, o.period_start, s.key AS sou
     SELECT id, status FROM ingest_run WHERE source_id = s.id ORDER BY id DESC LIMIT 1
   ) r ON true
   ORDER BY i.id`;
-
-/** Deterministic PRNG (mulberry32) so a failing random case can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Fixture {
   indicators: number[];

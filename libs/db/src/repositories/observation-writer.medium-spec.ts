@@ -1,5 +1,6 @@
 import type { Grain } from '@civicpulse/domain';
 import { createScratchDatabase, type ScratchDatabase } from '../scratch-database';
+import { prng } from '../test-support/prng';
 import { testAdminUrl } from '../test-support/test-admin-url';
 import {
   CursorWithoutSourceError,
@@ -10,18 +11,6 @@ import {
 import { ROLLUP_GRAINS, type RollupLevel } from './rollup-maintenance';
 
 const TZ = 'Asia/Shanghai';
-
-/** Deterministic PRNG (mulberry32) so a failing random case can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Fixture {
   indicators: number[];
