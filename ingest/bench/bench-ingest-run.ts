@@ -11,17 +11,17 @@ import {
   SourceRepository,
   createDataSource,
 } from '@civicpulse/db';
-import { DEFAULT_INGEST_BATCH_SIZE } from '../src/config/ingest-config';
+import { loadIngestConfig } from '../src/config/ingest-config';
 import { ObservationBatchWriter } from '../src/runs/observation-batch-writer';
 import { ReadAheadBatchReader } from '../src/runs/read-ahead-batch-reader';
 import { RunService } from '../src/runs/run.service';
 import { BulkCsvReader } from './bulk-csv-reader';
 
 async function main(): Promise<void> {
-  const url = process.env['DATABASE_URL'] ?? '';
+  // The worker's own validated configuration: the same batch size, time zone and checks.
+  const { databaseUrl, batchSize, cityTimeZone } = loadIngestConfig(process.env);
   const benchUrl = process.env['BENCH_URL'] ?? '';
-  const batchSize = Number(process.env['INGEST_BATCH_SIZE'] ?? DEFAULT_INGEST_BATCH_SIZE);
-  const dataSource = createDataSource({ url, applicationName: 'civicpulse-bench', poolSize: 4 });
+  const dataSource = createDataSource({ url: databaseUrl, applicationName: 'civicpulse-bench', poolSize: 4 });
   await dataSource.initialize();
   try {
     const repository = dataSource.getRepository(SourceEntity);
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       );
     }
     // Time spent inside the database write path, reported next to the total.
-    const writer = new ObservationBatchWriter(dataSource, 'Asia/Shanghai');
+    const writer = new ObservationBatchWriter(dataSource, cityTimeZone);
     let writeSeconds = 0;
     const timedWriter: typeof writer = Object.assign(Object.create(writer) as typeof writer, {
       write: async (...args: Parameters<typeof writer.write>) => {
