@@ -19,9 +19,13 @@ import { BulkCsvReader } from './bulk-csv-reader';
 
 async function main(): Promise<void> {
   // The worker's own validated configuration: the same batch size, time zone and checks.
-  const { databaseUrl, batchSize, cityTimeZone } = loadIngestConfig(process.env);
+  const { databaseUrl, batchSize, cityTimeZone, writeConnections } = loadIngestConfig(process.env);
   const benchUrl = process.env['BENCH_URL'] ?? '';
-  const dataSource = createDataSource({ url: databaseUrl, applicationName: 'civicpulse-bench', poolSize: 4 });
+  const dataSource = createDataSource({
+    url: databaseUrl,
+    applicationName: 'civicpulse-bench',
+    poolSize: 2 + writeConnections,
+  });
   await dataSource.initialize();
   try {
     const repository = dataSource.getRepository(SourceEntity);
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
       );
     }
     // Time spent inside the database write path, reported next to the total.
-    const writer = new ObservationBatchWriter(dataSource, cityTimeZone);
+    const writer = new ObservationBatchWriter(dataSource, cityTimeZone, writeConnections);
     let writeSeconds = 0;
     const timedWriter: typeof writer = Object.assign(Object.create(writer) as typeof writer, {
       write: async (...args: Parameters<typeof writer.write>) => {

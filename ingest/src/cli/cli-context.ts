@@ -15,7 +15,8 @@ export class CliContext {
       const dataSource = createDataSource({
         url: this.config.databaseUrl,
         applicationName: 'civicpulse-ingest-cli',
-        poolSize: 4,
+        // One run: its lock, the batch's write connections, and one for bookkeeping.
+        poolSize: Math.max(4, 2 + this.config.writeConnections),
       });
       await dataSource.initialize();
       this.opened = dataSource;

@@ -14,6 +14,7 @@ describe('loadIngestConfig', () => {
       allowedPrivateHosts: [],
       healthPort: 3001,
       batchSize: 10_000,
+      writeConnections: 2,
       schedulerEnabled: true,
       sourceRefreshSeconds: 30,
       manifestVariables: {},
@@ -29,6 +30,7 @@ describe('loadIngestConfig', () => {
       ALLOWED_PRIVATE_HOSTS: 'portal.internal, 10.0.0.5',
       INGEST_HEALTH_PORT: '0',
       INGEST_BATCH_SIZE: '500',
+      INGEST_WRITE_CONNECTIONS: '1',
       SCHEDULER_ENABLED: 'false',
       SOURCE_REFRESH_SECONDS: '5',
     });
@@ -39,8 +41,17 @@ describe('loadIngestConfig', () => {
     expect(config.allowedPrivateHosts.sort()).toEqual(['10.0.0.5', '127.0.0.1', 'portal.internal']);
     expect(config.healthPort).toBe(0);
     expect(config.batchSize).toBe(500);
+    expect(config.writeConnections).toBe(1);
     expect(config.schedulerEnabled).toBe(false);
     expect(config.sourceRefreshSeconds).toBe(5);
+  });
+
+  it('refuses a write connection count outside 1–8, naming the variable', () => {
+    for (const value of ['0', '9', 'two']) {
+      expect(() => loadIngestConfig({ ...base, INGEST_WRITE_CONNECTIONS: value })).toThrow(
+        /INGEST_WRITE_CONNECTIONS/,
+      );
+    }
   });
 
   it('reads the alert settings: evaluation interval and an optional signed webhook', () => {

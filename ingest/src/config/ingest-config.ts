@@ -33,6 +33,12 @@ const booleanFlag = z
  */
 export const DEFAULT_INGEST_BATCH_SIZE = 10_000;
 
+/**
+ * Connections each batch is written on at once, split by series (tools/bench/README.md). Two
+ * keep a second PostgreSQL core busy during a load; the pool is sized for it (start-worker.ts).
+ */
+export const DEFAULT_INGEST_WRITE_CONNECTIONS = 2;
+
 const ingestEnvSchema = z.object({
   DATABASE_URL: z
     .string({ message: 'required: a PostgreSQL connection string (postgres://user:pass@host:port/db)' })
@@ -46,6 +52,7 @@ const ingestEnvSchema = z.object({
   ALLOWED_PRIVATE_HOSTS: z.string().optional(),
   INGEST_HEALTH_PORT: integer(0, 65_535).default(3001),
   INGEST_BATCH_SIZE: integer(1, 1_000_000).default(DEFAULT_INGEST_BATCH_SIZE),
+  INGEST_WRITE_CONNECTIONS: integer(1, 8).default(DEFAULT_INGEST_WRITE_CONNECTIONS),
   SCHEDULER_ENABLED: booleanFlag.default(true),
   SOURCE_REFRESH_SECONDS: integer(1, 86_400).default(30),
   QUEUED_RUN_POLL_SECONDS: integer(1, 3600).default(3),
@@ -68,6 +75,8 @@ export interface IngestConfig {
   allowedPrivateHosts: string[];
   healthPort: number;
   batchSize: number;
+  /** Connections (parallel transactions) a batch is written on, split by series. */
+  writeConnections: number;
   schedulerEnabled: boolean;
   sourceRefreshSeconds: number;
   /** How often runs queued through the API (run now, backfill) are looked for. */
@@ -100,6 +109,7 @@ export function loadIngestConfig(env: Record<string, string | undefined>): Inges
     allowedPrivateHosts: deployment.allowedPrivateHosts,
     healthPort: parsed.INGEST_HEALTH_PORT,
     batchSize: parsed.INGEST_BATCH_SIZE,
+    writeConnections: parsed.INGEST_WRITE_CONNECTIONS,
     schedulerEnabled: parsed.SCHEDULER_ENABLED,
     sourceRefreshSeconds: parsed.SOURCE_REFRESH_SECONDS,
     queuedRunPollSeconds: parsed.QUEUED_RUN_POLL_SECONDS,

@@ -8,7 +8,7 @@ import { ResolvedPointRows } from './resolved-point-rows';
 import { DEFAULT_STREAM, type BatchWriter, type BatchWriteResult, type SourceBatch } from './run-ports';
 
 /**
- * Adapts the db library's batch write path (COPY → merge → rollups → cursor, one transaction) to
+ * Adapts the db library's batch write path (COPY → merge → rollups → cursor) to
  * the run service. Catalogue codes are resolved to ids here, one query per kind for the codes a
  * batch has not seen yet; a row naming a code the catalogue lacks becomes a reject, not an error.
  */
@@ -17,9 +17,11 @@ export class ObservationBatchWriter implements BatchWriter {
   private readonly regionIds = new Map<string, number | null>();
   private readonly lookup: ReferenceLookupRepository;
 
+  /** `connections`: how many parallel transactions write each batch (split by series). */
   constructor(
     private readonly dataSource: DataSource,
     private readonly timeZone: string,
+    private readonly connections = 1,
   ) {
     this.lookup = new ReferenceLookupRepository(dataSource);
   }
@@ -50,6 +52,7 @@ export class ObservationBatchWriter implements BatchWriter {
       runId: target.runId,
       sourceId: target.sourceId,
       timeZone: this.timeZone,
+      connections: this.connections,
       cursor: batch.cursor === undefined ? undefined : { stream: DEFAULT_STREAM, value: batch.cursor },
     });
     return {

@@ -29,7 +29,7 @@ export function createRunService(
     locks: new AdvisoryLocks(dataSource),
     // One batch read ahead: the next batch is fetched and parsed while this one is written.
     reader: new ReadAheadBatchReader(new ConnectorBatchReader(config, dataSource, sources)),
-    writer: new ObservationBatchWriter(dataSource, config.cityTimeZone),
+    writer: new ObservationBatchWriter(dataSource, config.cityTimeZone, config.writeConnections),
     batchListener,
   });
 }

@@ -26,11 +26,12 @@ export async function startWorker(env: Record<string, string | undefined>, out: 
     throw error;
   }
   const logger = createWorkerLogger(config.logLevel, out.interactive);
-  // A larger pool than the CLI's: each running source holds one connection for its lock.
+  // A larger pool than the CLI's: each of the (two) running sources holds one connection for its
+  // lock and `writeConnections` while a batch is written; the rest serve bookkeeping and alerts.
   const dataSource = createDataSource({
     url: config.databaseUrl,
     applicationName: 'civicpulse-ingest',
-    poolSize: 10,
+    poolSize: 6 + 2 * config.writeConnections,
   });
   await dataSource.initialize();
   const alerts = await createAlertTrigger(dataSource, config, new Logger('Alerts'));

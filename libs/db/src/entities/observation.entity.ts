@@ -11,7 +11,9 @@ import { SourceEntity } from './source.entity';
  *
  * The primary key is the natural key (indicator, region, grain, period start), so the ingest merge
  * is a plain `INSERT … ON CONFLICT` and the table carries no surrogate id worth 8 bytes a row.
- * Written only by the observation writer; the API reads rollups, not this table.
+ * Written only by the observation writer; the API reads rollups, not this table. Source and run
+ * (lineage) are checked once per batch by the writer instead of by per-row foreign keys; triggers
+ * refuse to delete a run or source still named here (migration 1795591031600).
  */
 @Entity({ name: 'observation' })
 @Check('chk_observation_grain', oneOf('grain', GRAINS))
@@ -56,16 +58,16 @@ export class ObservationEntity {
   @Column({ name: 'source_id', type: 'integer', nullable: true })
   sourceId!: number | null;
 
-  @ManyToOne(() => SourceEntity, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'source_id', foreignKeyConstraintName: 'fk_observation_source' })
+  @ManyToOne(() => SourceEntity, { nullable: true, createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'source_id' })
   source?: SourceEntity | null;
 
   /** The run that last changed this value (lineage shown next to every figure). */
   @Column({ name: 'ingest_run_id', type: 'integer', nullable: true })
   ingestRunId!: number | null;
 
-  @ManyToOne(() => IngestRunEntity, { nullable: true, onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'ingest_run_id', foreignKeyConstraintName: 'fk_observation_ingest_run' })
+  @ManyToOne(() => IngestRunEntity, { nullable: true, createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'ingest_run_id' })
   ingestRun?: IngestRunEntity | null;
 
   @Column({ name: 'ingested_at', type: 'timestamptz', default: () => 'now()' })

@@ -5,6 +5,7 @@ import { testAdminUrl } from '../test-support/test-admin-url';
 import {
   CursorWithoutSourceError,
   InvalidObservationRowError,
+  LineageNotFoundError,
   writeObservationBatch,
   type ObservationWriteRow,
 } from './observation-writer';
@@ -139,7 +140,9 @@ function randomBatch(random: () => number, fixture: Fixture, size: number): Obse
   return rows;
 }
 
-describe('writeObservationBatch', () => {
+// Every behaviour holds whether a batch is one transaction or split by series across parallel
+// transactions (two connections: the fixture's four series in two shards).
+describe.each([1, 2])('writeObservationBatch on %i connection(s)', (connections) => {
   let database: ScratchDatabase;
   let fixture: Fixture;
 
@@ -156,6 +159,7 @@ describe('writeObservationBatch', () => {
     runId: fixture.runIds[runIndex]!,
     sourceId: fixture.sourceId,
     timeZone: TZ,
+    connections,
   });
 
   it('files 2025-01-31T23:30+08:00 under January 31 and January, and 2024-12-31T23:30+08:00 under 2024', async () => {
@@ -379,14 +383,80 @@ describe('writeObservationBatch', () => {
       indicatorId: 999_999,
       periodStart: new Date('2025-05-02T00:00:00+08:00'),
     };
+    // Valid rows of every series, and one naming an unknown indicator: with two connections the
+    // valid series are merged by the other shard, which must roll back too.
+    const otherSeries = fixture.indicators.flatMap((other) =>
+      fixture.regions.map((region) => ({ ...row, indicatorId: other, regionId: region, value: 7 })),
+    );
     await expect(
-      writeObservationBatch(database.dataSource, [{ ...row, value: 2 }, unknownIndicator], {
+      writeObservationBatch(database.dataSource, [{ ...row, value: 2 }, ...otherSeries, unknownIndicator], {
         ...options(),
         cursor: { stream: 'main', value: { page: 4 } },
       }),
     ).rejects.toThrow(/fk_observation_indicator/);
     expect(await cursor()).toEqual([{ stream: 'main', cursor: { page: 3 } }]);
     expect(await database.dataSource.query('SELECT value FROM observation')).toEqual([{ value: 1 }]);
+    expect(await rollups(database, 'day')).toEqual([expect.objectContaining({ count: 1, sum: 1 })]);
+  });
+
+  it('checks the lineage once per batch: an unknown run or source fails it before anything is written', async () => {
+    const rows = randomBatch(prng(3), fixture, 50);
+    await expect(
+      writeObservationBatch(database.dataSource, rows, { ...options(), runId: 999_999 }),
+    ).rejects.toThrow(new LineageNotFoundError('ingest run', 999_999));
+    await expect(
+      writeObservationBatch(database.dataSource, rows, { ...options(), sourceId: 999_998 }),
+    ).rejects.toThrow(new LineageNotFoundError('source', 999_998));
+    expect(await database.dataSource.query('SELECT 1 FROM observation')).toEqual([]);
+    expect(await rollups(database, 'year')).toEqual([]);
+  });
+
+  it('holds the run so it cannot be deleted while a batch names it', async () => {
+    // The lineage lock (FOR KEY SHARE) makes a concurrent delete wait for the batch; once the
+    // batch has committed, the delete trigger finds its rows and refuses. To order the steps, a
+    // pair lock held elsewhere stops the batch after it has locked its lineage.
+    const [run] = (await database.dataSource.query(
+      `INSERT INTO ingest_run (source_id, trigger) VALUES ($1, 'manual') RETURNING id`,
+      [fixture.sourceId],
+    )) as Array<{ id: number }>;
+    const blocker = database.dataSource.createQueryRunner();
+    await blocker.connect();
+    try {
+      await blocker.startTransaction();
+      await blocker.query('SELECT pg_advisory_xact_lock($1, $2)', [
+        fixture.indicators[0],
+        fixture.regions[0],
+      ]);
+      const waiting = async (kind: 'advisory' | 'row'): Promise<void> => {
+        for (let attempt = 0; attempt < 500; attempt += 1) {
+          const [{ n }] = (await blocker.query(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND (locktype = 'advisory') = $1`,
+            [kind === 'advisory'],
+          )) as Array<{ n: number }>;
+          if (n > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        throw new Error(`nothing waited on a ${kind} lock`);
+      };
+      const write = writeObservationBatch(database.dataSource, randomBatch(prng(5), fixture, 200), {
+        ...options(),
+        runId: run!.id,
+      });
+      await waiting('advisory');
+      const remove = database.dataSource.query('DELETE FROM ingest_run WHERE id = $1', [run!.id]);
+      remove.catch(() => undefined);
+      await waiting('row');
+      await blocker.commitTransaction();
+      await expect(write).resolves.toMatchObject({ received: 200 });
+      await expect(remove).rejects.toThrow(/fk_observation_ingest_run/);
+    } finally {
+      await blocker.release();
+    }
+    const [{ n }] = (await database.dataSource.query(
+      'SELECT count(*)::int AS n FROM observation WHERE ingest_run_id = $1',
+      [run!.id],
+    )) as Array<{ n: number }>;
+    expect(n).toBeGreaterThan(0);
   });
 
   it('rejects invalid rows and a cursor without a source before touching the database', async () => {

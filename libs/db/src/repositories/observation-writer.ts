@@ -1,15 +1,15 @@
 import { GRAINS, QUALITY_FLAGS, type Grain, type QualityFlag } from '@civicpulse/domain';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { CopyBinaryEncoder } from './copy-binary-format';
+import { lockLineage, lockSeriesPairs, mergeRows, saveCursor, type MergeCounts } from './observation-merge';
 import {
   observationRowsOf,
   scratchObservationRow,
   type ObservationRowSource,
 } from './observation-row-source';
-import { recomputeTouchedRollups, type RecomputedBuckets } from './rollup-maintenance';
+import { splitIntoShards } from './observation-shards';
+import type { RecomputedBuckets } from './rollup-maintenance';
+
+export { LineageNotFoundError } from './observation-merge';
 
 /** One validated observation, with indicator and region already resolved to ids. */
 export interface ObservationWriteRow {
@@ -31,10 +31,15 @@ export interface ObservationBatchOptions {
   sourceId: number | null;
   /** City time zone (IANA name) that defines the local day/month/year rollup buckets. */
   timeZone: string;
-  /** Cursor of `sourceId`'s stream to save in the same transaction as the rows. */
+  /** Cursor of `sourceId`'s stream, saved by the transaction that commits the batch's last rows. */
   cursor?: { stream: string; value: unknown };
   /** Stamp for ingested_at; defaults to the transaction time. */
   ingestedAt?: Date;
+  /**
+   * Connections that write the batch in parallel (default 1): the batch is split by series into
+   * up to this many shards, each merged in its own transaction. See `writeObservationBatch`.
+   */
+  connections?: number;
 }
 
 export interface ObservationBatchResult {
@@ -69,75 +74,23 @@ export class CursorWithoutSourceError extends Error {
 
 const GRAIN_SET: ReadonlySet<string> = new Set(GRAINS);
 const QUALITY_SET: ReadonlySet<string> = new Set(QUALITY_FLAGS);
-const COPY_CHUNK_ROWS = 2_000;
-
-const CREATE_STAGE = `CREATE TEMPORARY TABLE observation_stage (
-  seq integer NOT NULL, indicator_id integer NOT NULL, region_id integer NOT NULL,
-  grain varchar(8) NOT NULL, period_start timestamptz NOT NULL, value double precision NOT NULL,
-  numerator double precision, denominator double precision, quality varchar(16) NOT NULL
-) ON COMMIT DROP`;
-
-const CREATE_CHANGED = `CREATE TEMPORARY TABLE observation_changed (
-  indicator_id integer NOT NULL, region_id integer NOT NULL, grain varchar(8) NOT NULL,
-  period_start timestamptz NOT NULL, inserted boolean NOT NULL, value double precision NOT NULL,
-  numerator double precision, denominator double precision
-) ON COMMIT DROP`;
 
 /**
- * Serialises writers of the same (indicator, region) pairs: rollup buckets are recomputed from
- * what the statement sees, so two transactions merging into one bucket at once could each miss
- * the other's rows. Locks are taken in key order so concurrent batches cannot deadlock. The
- * two-int advisory key space is reserved for this; other locks in the app use the bigint form.
- */
-const LOCK_PAIRS = `SELECT count(*) FROM (
-  SELECT pg_advisory_xact_lock(indicator_id, region_id)
-    FROM (SELECT DISTINCT indicator_id, region_id FROM observation_stage ORDER BY 1, 2) pairs
-) locked`;
-
-/**
- * Merge: the last row of a key in the batch wins (DISTINCT ON … seq DESC; ON CONFLICT cannot
- * touch a row twice in one statement). A conflicting row is rewritten only when its value really
- * changed, so a re-run of the same data writes nothing and `xmax = 0` (no prior version) tells
- * inserts from updates. The changed keys, with their new values, feed the rollup maintenance.
- * The same statement counts the batch's distinct keys, inserts and updates.
- */
-const MERGE = `WITH latest AS (
-  SELECT DISTINCT ON (indicator_id, region_id, grain, period_start)
-         indicator_id, region_id, grain, period_start, value, numerator, denominator, quality
-    FROM observation_stage
-   ORDER BY indicator_id, region_id, grain, period_start, seq DESC
-), merged AS (
-  INSERT INTO observation (indicator_id, region_id, grain, period_start, value, numerator, denominator,
-                           quality, source_id, ingest_run_id, ingested_at)
-  SELECT indicator_id, region_id, grain, period_start, value, numerator, denominator, quality,
-         $1::integer, $2::integer, coalesce($3::timestamptz, now())
-    FROM latest
-  ON CONFLICT (indicator_id, region_id, grain, period_start) DO UPDATE
-     SET value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
-         quality = EXCLUDED.quality, source_id = EXCLUDED.source_id,
-         ingest_run_id = EXCLUDED.ingest_run_id, ingested_at = EXCLUDED.ingested_at
-   WHERE (observation.value, observation.numerator, observation.denominator, observation.quality)
-         IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.quality)
-  RETURNING indicator_id, region_id, grain, period_start, (xmax = 0) AS inserted, value, numerator,
-            denominator
-), changed AS (
-  INSERT INTO observation_changed SELECT * FROM merged RETURNING inserted
-)
-SELECT (SELECT count(*) FROM latest)::int AS distinct_keys,
-       (count(*) FILTER (WHERE inserted))::int AS inserted,
-       (count(*) FILTER (WHERE NOT inserted))::int AS updated
-  FROM changed`;
-
-const SAVE_CURSOR = `INSERT INTO source_state (source_id, stream, cursor, updated_at)
-VALUES ($1, $2, $3::jsonb, now())
-ON CONFLICT (source_id, stream) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = EXCLUDED.updated_at`;
-
-/**
- * Writes one batch of observations in ONE transaction: COPY into a temporary staging table, merge
- * into `observation`, recompute the rollup buckets the changed rows fall in, save the cursor. If
- * anything fails nothing of the batch (nor its cursor) is kept, so a resumed run re-reads it.
- * `rows` is an array or a row source (`ObservationRowSource`: rows read by position into one
- * scratch row, so the caller's own objects are encoded without a copy per row).
+ * Writes one batch of observations: staged by binary COPY, merged into `observation`, the rollup
+ * buckets the changed rows fall in brought up to date, the cursor saved. Rows are validated first;
+ * an invalid row fails the batch before the database is touched. `rows` is an array or a row
+ * source (`ObservationRowSource`: rows read by position into one scratch row, so the caller's own
+ * objects are encoded without a copy per row).
+ *
+ * With `connections: 1` the batch is one transaction. With more, the batch is split by series
+ * (indicator, region) into shards merged at the same time, one transaction each, on their own
+ * connections, so PostgreSQL works the batch on as many cores. The first (lead) transaction
+ * checks the lineage and locks every pair of the batch before any shard merges; when every shard
+ * has succeeded the others commit, then the lead saves the cursor and commits, releasing the
+ * locks. If any shard fails, all roll back: nothing of the batch, nor its cursor, is kept. Only a
+ * crash between the commits leaves part of a batch without its cursor; the next run re-reads the
+ * batch and the merge, idempotent, writes nothing twice — every series' observations and rollups
+ * always commit together, and the cursor never runs ahead of the rows.
  */
 export async function writeObservationBatch(
   dataSource: DataSource,
@@ -148,20 +101,35 @@ export async function writeObservationBatch(
   const scratch = scratchObservationRow();
   for (let index = 0; index < rows.length; index += 1) assertValidRow(rows.read(index, scratch), index);
   if (options.cursor && options.sourceId === null) throw new CursorWithoutSourceError();
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const { pairs, shards } = splitIntoShards(rows, options.connections ?? 1);
+  const runners = shards.map(() => dataSource.createQueryRunner());
   try {
-    await runner.startTransaction();
+    for (const runner of runners) await runner.connect();
+    await Promise.all(runners.map((runner) => runner.startTransaction()));
+    const [lead, ...others] = runners as [QueryRunner, ...QueryRunner[]];
     try {
-      const result = await writeInTransaction(runner, rows, options);
-      await runner.commitTransaction();
-      return result;
+      if (rows.length > 0) {
+        await lockLineage(lead, options);
+        await lockSeriesPairs(lead, pairs);
+      }
+      const merged = await allOrFirstError(
+        shards.map((shard, index) => mergeRows(runners[index] ?? lead, shard, options, options.timeZone)),
+      );
+      for (const runner of others) await runner.commitTransaction();
+      if (options.cursor && options.sourceId !== null)
+        await saveCursor(lead, options.sourceId, options.cursor);
+      await lead.commitTransaction();
+      return batchResult(rows.length, merged);
     } catch (error) {
-      await runner.rollbackTransaction();
+      await Promise.all(
+        runners.map((runner) =>
+          runner.isTransactionActive ? runner.rollbackTransaction().catch(() => undefined) : undefined,
+        ),
+      );
       throw error;
     }
   } finally {
-    await runner.release();
+    await Promise.all(runners.map((runner) => runner.release()));
   }
 }
 
@@ -183,100 +151,32 @@ function isRowArray(
   return Array.isArray(batch);
 }
 
-async function writeInTransaction(
-  runner: QueryRunner,
-  rows: ObservationRowSource,
-  options: ObservationBatchOptions,
-): Promise<ObservationBatchResult> {
-  let counts = { distinctKeys: 0, inserted: 0, updated: 0 };
-  let rollupBuckets: RecomputedBuckets = { day: 0, month: 0, year: 0 };
-  if (rows.length > 0) {
-    await runner.query(CREATE_STAGE);
-    await runner.query(CREATE_CHANGED);
-    await copyIntoStage(runner, rows);
-    // The staging table is only scanned (sorted, never joined), so it needs no statistics.
-    await runner.query(LOCK_PAIRS);
-    const [row]: Array<{ distinct_keys: number; inserted: number; updated: number }> = await runner.query(
-      MERGE,
-      [options.sourceId, options.runId, options.ingestedAt ?? null],
-    );
-    counts = {
-      distinctKeys: row?.distinct_keys ?? 0,
-      inserted: row?.inserted ?? 0,
-      updated: row?.updated ?? 0,
-    };
-    // Temporary tables get no autovacuum statistics. Buckets with updated rows are recomputed by
-    // probing `observation` per touched bucket; give the planner the real size of the changed
-    // set for that. A batch of inserts only adds to the stored buckets and needs none.
-    if (counts.updated > 0) await runner.query('ANALYZE observation_changed');
-    rollupBuckets = await recomputeTouchedRollups(runner, options.timeZone);
-  }
-  if (options.cursor && options.sourceId !== null) {
-    await runner.query(SAVE_CURSOR, [
-      options.sourceId,
-      options.cursor.stream,
-      JSON.stringify(options.cursor.value ?? null),
-    ]);
-  }
+/** Waits for every shard (none is left running on a connection about to roll back), then fails with the first error. */
+async function allOrFirstError<T>(work: Array<Promise<T>>): Promise<T[]> {
+  const settled = await Promise.allSettled(work);
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
+function batchResult(received: number, merged: readonly MergeCounts[]): ObservationBatchResult {
+  const sum = (pick: (counts: MergeCounts) => number): number =>
+    merged.reduce((total, counts) => total + pick(counts), 0);
+  const distinctKeys = sum((counts) => counts.distinctKeys);
+  const inserted = sum((counts) => counts.inserted);
+  const updated = sum((counts) => counts.updated);
   return {
-    received: rows.length,
-    duplicatesInBatch: rows.length - counts.distinctKeys,
-    inserted: counts.inserted,
-    updated: counts.updated,
-    unchanged: counts.distinctKeys - counts.inserted - counts.updated,
-    rollupBuckets,
+    received,
+    duplicatesInBatch: received - distinctKeys,
+    inserted,
+    updated,
+    unchanged: distinctKeys - inserted - updated,
+    rollupBuckets: {
+      day: sum((counts) => counts.rollupBuckets.day),
+      month: sum((counts) => counts.rollupBuckets.month),
+      year: sum((counts) => counts.rollupBuckets.year),
+    },
   };
-}
-
-async function copyIntoStage(runner: QueryRunner, rows: ObservationRowSource): Promise<void> {
-  const client: unknown = await runner.connect();
-  if (!isCopyCapableClient(client)) {
-    throw new Error('the query runner did not expose a node-postgres client for COPY');
-  }
-  const copy = client.query(
-    copyFrom(
-      'COPY observation_stage (seq, indicator_id, region_id, grain, period_start, value, numerator, denominator, quality) FROM STDIN (FORMAT binary)',
-    ),
-  );
-  await pipeline(Readable.from(copyChunks(rows)), copy);
-}
-
-const STAGE_FIELDS = 9;
-
-/**
- * The batch in COPY's binary format, in chunks of COPY_CHUNK_ROWS rows: ids and numbers as their
- * bytes, the period as microseconds, so neither side formats or parses text (formatting each
- * number and date in Node and parsing it back in PostgreSQL cost more than the merge's sort).
- * Every field was validated by `assertValidRow` first (integers, finite numbers, valid dates,
- * grain and quality from closed sets).
- */
-function* copyChunks(rows: ObservationRowSource): Generator<Buffer> {
-  const encoder = new CopyBinaryEncoder().header();
-  const scratch = scratchObservationRow();
-  for (let seq = 0; seq < rows.length; seq += 1) {
-    const row = rows.read(seq, scratch);
-    encoder
-      .row(STAGE_FIELDS)
-      .int4(seq)
-      .int4(row.indicatorId)
-      .int4(row.regionId)
-      .text(row.grain)
-      .timestamptz(row.periodStart)
-      .float8(row.value)
-      .float8(row.numerator)
-      .float8(row.denominator)
-      .text(row.quality ?? 'ok');
-    if ((seq + 1) % COPY_CHUNK_ROWS === 0) yield encoder.take();
-  }
-  yield encoder.trailer().take();
-}
-
-interface CopyCapableClient {
-  query<T>(stream: T): T;
-}
-
-function isCopyCapableClient(value: unknown): value is CopyCapableClient {
-  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'query') === 'function';
 }
 
 function assertValidRow(row: ObservationWriteRow, index: number): void {

@@ -1,0 +1,86 @@
+import type { ObservationWriteRow } from './observation-writer';
+import type { ObservationRowSource } from './observation-row-source';
+import { scratchObservationRow } from './observation-row-source';
+
+/** The (indicator, region) pairs of a batch, sorted by indicator then region, as parallel arrays. */
+export interface SeriesPairs {
+  indicatorIds: number[];
+  regionIds: number[];
+}
+
+/** How a batch is split across parallel transactions. */
+export interface BatchShards {
+  /** Every pair of the batch, sorted (the order their locks are taken in). */
+  pairs: SeriesPairs;
+  /** One row source per shard, each non-empty, rows in batch order; one shard at least. */
+  shards: ObservationRowSource[];
+}
+
+/**
+ * Splits a batch into at most `maxShards` shards for parallel transactions. A series — one
+ * (indicator, region) pair — goes whole into one shard, so every observation and rollup bucket
+ * of the series is written by one transaction and no two shards ever touch the same row. Pairs
+ * are dealt largest first to the shard with the fewest rows so far (ties to the lower shard), which
+ * balances the shards by rows and is deterministic. Rows keep their batch order within a shard,
+ * so the last row of a repeated key still wins. A batch with fewer pairs than `maxShards` gets one
+ * shard per pair; an empty batch gets one empty shard.
+ */
+export function splitIntoShards(rows: ObservationRowSource, maxShards: number): BatchShards {
+  const scratch = scratchObservationRow();
+  const rowsByPair = new Map<number, Map<number, number[]>>();
+  for (let index = 0; index < rows.length; index += 1) {
+    const { indicatorId, regionId } = rows.read(index, scratch);
+    let byRegion = rowsByPair.get(indicatorId);
+    if (byRegion === undefined) rowsByPair.set(indicatorId, (byRegion = new Map()));
+    let positions = byRegion.get(regionId);
+    if (positions === undefined) byRegion.set(regionId, (positions = []));
+    positions.push(index);
+  }
+  const pairs: SeriesPairs = { indicatorIds: [], regionIds: [] };
+  const groups: number[][] = [];
+  for (const indicatorId of [...rowsByPair.keys()].sort(byNumber)) {
+    const byRegion = rowsByPair.get(indicatorId) ?? new Map<number, number[]>();
+    for (const regionId of [...byRegion.keys()].sort(byNumber)) {
+      pairs.indicatorIds.push(indicatorId);
+      pairs.regionIds.push(regionId);
+      groups.push(byRegion.get(regionId) ?? []);
+    }
+  }
+  const shardCount = Math.max(1, Math.min(Math.floor(maxShards), groups.length));
+  if (shardCount === 1) return { pairs, shards: [rows] };
+
+  const assigned: number[][] = Array.from({ length: shardCount }, () => []);
+  // Largest first; a stable sort keeps pairs of equal size in key order.
+  const order = groups.map((_, index) => index).sort((a, b) => groupSize(groups, b) - groupSize(groups, a));
+  for (const group of order) {
+    let lightest = 0;
+    for (let shard = 1; shard < shardCount; shard += 1)
+      if ((assigned[shard]?.length ?? 0) < (assigned[lightest]?.length ?? 0)) lightest = shard;
+    const target = assigned[lightest];
+    for (const position of groups[group] ?? []) target?.push(position);
+  }
+  return {
+    pairs,
+    shards: assigned.map((positions) => rowSubset(rows, Int32Array.from(positions.sort(byNumber)))),
+  };
+}
+
+/** The rows of `rows` at `positions`, as a row source of their own. */
+function rowSubset(rows: ObservationRowSource, positions: Int32Array): ObservationRowSource {
+  return {
+    length: positions.length,
+    read(index: number, into: ObservationWriteRow): ObservationWriteRow {
+      const position = positions[index];
+      if (position === undefined) throw new RangeError(`no row ${index} in this shard`);
+      return rows.read(position, into);
+    },
+  };
+}
+
+function groupSize(groups: readonly number[][], index: number): number {
+  return groups[index]?.length ?? 0;
+}
+
+function byNumber(a: number, b: number): number {
+  return a - b;
+}
