@@ -108,6 +108,11 @@ export async function writeObservationBatch(
     await Promise.all(runners.map((runner) => runner.startTransaction()));
     const [lead, ...others] = runners as [QueryRunner, ...QueryRunner[]];
     try {
+      // A follower's commit need not wait for its WAL to reach disk: the lead commits after it,
+      // synchronously, and flushing the lead's commit record flushes every earlier one — so once
+      // the cursor is durable, so is every row before it. A crash before that loses no more than
+      // the batch whose cursor was not saved, which the next run re-reads.
+      await Promise.all(others.map((runner) => runner.query('SET LOCAL synchronous_commit = off')));
       if (rows.length > 0) {
         await lockLineage(lead, options);
         await lockSeriesPairs(lead, pairs);
@@ -115,7 +120,7 @@ export async function writeObservationBatch(
       const merged = await allOrFirstError(
         shards.map((shard, index) => mergeRows(runners[index] ?? lead, shard, options, options.timeZone)),
       );
-      for (const runner of others) await runner.commitTransaction();
+      await Promise.all(others.map((runner) => runner.commitTransaction()));
       if (options.cursor && options.sourceId !== null)
         await saveCursor(lead, options.sourceId, options.cursor);
       await lead.commitTransaction();

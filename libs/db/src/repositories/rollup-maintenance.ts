@@ -143,6 +143,9 @@ function partialsBatch(level: 'month' | 'year'): string {
  * the write path keeps true, under the pair lock — and a strict order between the two sides'
  * newest instants: when the batch's newest row starts exactly at the stored `last_at`, the stored
  * row does not say which grain that was, so the bucket is recomputed instead.
+ * An added bucket with no stored row is a plain INSERT: under the pair lock nothing else can
+ * insert it, so it needs no ON CONFLICT (whose speculative insertion costs about a quarter more
+ * per row, and a load is mostly new buckets); the others are upserted.
  *
  * Recomputed (any row of the bucket updated, or that tie): the touched (indicator, region, bucket)
  * keys with the bucket's bounds as instants (`bucket::timestamp AT TIME ZONE tz` is local
@@ -186,31 +189,39 @@ WITH batch AS (
         AND (o.indicator_id, o.region_id, o.grain, o.period_start)
             <= (p.indicator_id, p.region_id, g.grain, 'infinity'::timestamptz))
    GROUP BY p.indicator_id, p.region_id
+), fresh AS (
+  INSERT INTO rollup_${level} ${COLUMNS}
+  SELECT indicator_id, region_id, bucket, count, sum, min, max, last_value, last_at, numerator_sum,
+         denominator_sum, last_numerator, last_denominator
+    FROM classified WHERE added AND r_last_at IS NULL
+  RETURNING 1
+), upserted AS (
+  INSERT INTO rollup_${level} ${COLUMNS}
+  SELECT indicator_id, region_id, bucket, count + r_count, r_sum + sum, least(r_min, min), greatest(r_max, max),
+         CASE WHEN batch_is_newer THEN last_value ELSE r_last_value END, greatest(r_last_at, last_at),
+         coalesce(r_numerator_sum + numerator_sum, r_numerator_sum, numerator_sum),
+         coalesce(r_denominator_sum + denominator_sum, r_denominator_sum, denominator_sum),
+         CASE WHEN batch_is_newer THEN last_numerator ELSE r_last_numerator END,
+         CASE WHEN batch_is_newer THEN last_denominator ELSE r_last_denominator END
+    FROM classified WHERE added AND r_last_at IS NOT NULL
+  UNION ALL
+  SELECT t.indicator_id, t.region_id, t.bucket, sum(p.count)::int, sum(p.sum), min(p.min), max(p.max),
+         (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1], max(p.last_at),
+         sum(p.numerator_sum), sum(p.denominator_sum),
+         (array_agg(p.last_numerator ORDER BY p.last_at DESC, p.rank DESC))[1],
+         (array_agg(p.last_denominator ORDER BY p.last_at DESC, p.rank DESC))[1]
+    FROM (SELECT k.indicator_id, k.region_id, k.bucket, (k.bucket::timestamp AT TIME ZONE $1) AS lo,
+                 ((k.bucket + interval '1 ${level}')::timestamp AT TIME ZONE $1) AS hi, g.grains
+            FROM touched k
+            LEFT JOIN present g ON g.indicator_id = k.indicator_id AND g.region_id = k.region_id) t
+   CROSS JOIN LATERAL (
+         ${parts}
+   ) p
+   GROUP BY t.indicator_id, t.region_id, t.bucket
+  ${UPSERT_SET}
+  RETURNING 1
 )
-INSERT INTO rollup_${level} ${COLUMNS}
-SELECT indicator_id, region_id, bucket, count + coalesce(r_count, 0), coalesce(r_sum + sum, sum),
-       least(r_min, min), greatest(r_max, max),
-       CASE WHEN batch_is_newer THEN last_value ELSE r_last_value END, greatest(r_last_at, last_at),
-       coalesce(r_numerator_sum + numerator_sum, r_numerator_sum, numerator_sum),
-       coalesce(r_denominator_sum + denominator_sum, r_denominator_sum, denominator_sum),
-       CASE WHEN batch_is_newer THEN last_numerator ELSE r_last_numerator END,
-       CASE WHEN batch_is_newer THEN last_denominator ELSE r_last_denominator END
-  FROM classified WHERE added
-UNION ALL
-SELECT t.indicator_id, t.region_id, t.bucket, sum(p.count)::int, sum(p.sum), min(p.min), max(p.max),
-       (array_agg(p.last_value ORDER BY p.last_at DESC, p.rank DESC))[1], max(p.last_at),
-       sum(p.numerator_sum), sum(p.denominator_sum),
-       (array_agg(p.last_numerator ORDER BY p.last_at DESC, p.rank DESC))[1],
-       (array_agg(p.last_denominator ORDER BY p.last_at DESC, p.rank DESC))[1]
-  FROM (SELECT k.indicator_id, k.region_id, k.bucket, (k.bucket::timestamp AT TIME ZONE $1) AS lo,
-               ((k.bucket + interval '1 ${level}')::timestamp AT TIME ZONE $1) AS hi, g.grains
-          FROM touched k
-          LEFT JOIN present g ON g.indicator_id = k.indicator_id AND g.region_id = k.region_id) t
- CROSS JOIN LATERAL (
-       ${parts}
- ) p
- GROUP BY t.indicator_id, t.region_id, t.bucket
-${UPSERT_SET}`;
+SELECT ((SELECT count(*) FROM fresh) + (SELECT count(*) FROM upserted))::int AS buckets`;
 }
 
 /**
@@ -277,7 +288,6 @@ export async function recomputeTouchedRollups(
 }
 
 async function affected(runner: QueryRunner, sql: string, parameters: unknown[]): Promise<number> {
-  // With useStructuredResult, TypeORM returns the row count of INSERT … ON CONFLICT.
-  const result = await runner.query(sql, parameters, true);
-  return typeof result.affected === 'number' ? result.affected : 0;
+  const [row]: Array<{ buckets: number }> = await runner.query(sql, parameters);
+  return row?.buckets ?? 0;
 }
