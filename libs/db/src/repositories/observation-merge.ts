@@ -77,16 +77,22 @@ const CREATE_CHANGED = `CREATE TEMPORARY TABLE observation_changed (
 
 /**
  * Merge: the last row of a key in the batch wins (DISTINCT ON … seq DESC; ON CONFLICT cannot
- * touch a row twice in one statement). A conflicting row is rewritten only when its value really
- * changed, so a re-run of the same data writes nothing and `xmax = 0` (no prior version) tells
- * inserts from updates. The changed keys, with their new values, feed the rollup maintenance.
- * The same statement counts the batch's distinct keys, inserts and updates.
+ * touch a row twice in one statement) — a sort the writer skips when it saw no repeated key
+ * (`dedupe` false: the staged rows are merged as they are). A conflicting row is rewritten only
+ * when its value really changed, so a re-run of the same data writes nothing and `xmax = 0` (no
+ * prior version) tells inserts from updates. The changed keys, with their new values, feed the
+ * rollup maintenance. The same statement counts the batch's distinct keys, inserts and updates.
  */
-const MERGE = `WITH latest AS (
-  SELECT DISTINCT ON (indicator_id, region_id, grain, period_start)
+function mergeSql(dedupe: boolean): string {
+  const latest = dedupe
+    ? `SELECT DISTINCT ON (indicator_id, region_id, grain, period_start)
          indicator_id, region_id, grain, period_start, value, numerator, denominator, quality
     FROM observation_stage
-   ORDER BY indicator_id, region_id, grain, period_start, seq DESC
+   ORDER BY indicator_id, region_id, grain, period_start, seq DESC`
+    : `SELECT indicator_id, region_id, grain, period_start, value, numerator, denominator, quality
+    FROM observation_stage`;
+  return `WITH latest AS (
+  ${latest}
 ), merged AS (
   INSERT INTO observation (indicator_id, region_id, grain, period_start, value, numerator, denominator,
                            quality, source_id, ingest_run_id, ingested_at)
@@ -104,10 +110,14 @@ const MERGE = `WITH latest AS (
 ), changed AS (
   INSERT INTO observation_changed SELECT * FROM merged RETURNING inserted
 )
-SELECT (SELECT count(*) FROM latest)::int AS distinct_keys,
+SELECT ${dedupe ? '(SELECT count(*) FROM latest)::int' : '$4::int'} AS distinct_keys,
        (count(*) FILTER (WHERE inserted))::int AS inserted,
        (count(*) FILTER (WHERE NOT inserted))::int AS updated
   FROM changed`;
+}
+
+const MERGE_DEDUPE = mergeSql(true);
+const MERGE_DISTINCT = mergeSql(false);
 
 /** What merging a set of rows did. */
 export interface MergeCounts {
@@ -119,7 +129,8 @@ export interface MergeCounts {
 
 /**
  * Stages `rows` (binary COPY into a temporary table), merges them into `observation` and brings
- * the rollup buckets of the changed rows up to date, in the caller's transaction. The pairs of
+ * the rollup buckets of the changed rows up to date, in the caller's transaction. `repeatedKeys`
+ * false promises that no key occurs twice in `rows` (the merge then skips de-duplication). The pairs of
  * `rows` must be locked (`lockSeriesPairs`) by this or a sibling transaction that commits last.
  */
 export async function mergeRows(
@@ -127,6 +138,7 @@ export async function mergeRows(
   rows: ObservationRowSource,
   lineage: { runId: number | null; sourceId: number | null; ingestedAt?: Date },
   timeZone: string,
+  repeatedKeys = true,
 ): Promise<MergeCounts> {
   if (rows.length === 0) return { distinctKeys: 0, inserted: 0, updated: 0, rollupBuckets: noBuckets() };
   await runner.query(CREATE_STAGE);
@@ -134,8 +146,8 @@ export async function mergeRows(
   await copyIntoStage(runner, rows);
   // The staging table is only scanned (sorted, never joined), so it needs no statistics.
   const [row]: Array<{ distinct_keys: number; inserted: number; updated: number }> = await runner.query(
-    MERGE,
-    [lineage.sourceId, lineage.runId, lineage.ingestedAt ?? null],
+    repeatedKeys ? MERGE_DEDUPE : MERGE_DISTINCT,
+    [lineage.sourceId, lineage.runId, lineage.ingestedAt ?? null, ...(repeatedKeys ? [] : [rows.length])],
   );
   const counts = {
     distinctKeys: row?.distinct_keys ?? 0,

@@ -76,6 +76,28 @@ describe('splitIntoShards', () => {
     expect(empty.pairs).toEqual({ indicatorIds: [], regionIds: [] });
   });
 
+  it('tells whether a key repeats: the same series, grain and period start twice', () => {
+    const at = (indicatorId: number, regionId: number, grain: ObservationWriteRow['grain'], iso: string) => ({
+      indicatorId,
+      regionId,
+      grain,
+      periodStart: new Date(iso),
+      value: 1,
+    });
+    const distinct = [
+      at(1, 1, 'day', '2025-01-01T00:00:00Z'),
+      at(1, 1, 'hour', '2025-01-01T00:00:00Z'), // other grain
+      at(1, 2, 'day', '2025-01-01T00:00:00Z'), // other region
+      at(2, 1, 'day', '2025-01-01T00:00:00Z'), // other indicator
+      at(1, 1, 'day', '2025-01-02T00:00:00Z'), // other day
+    ];
+    expect(splitIntoShards(observationRowsOf(distinct), 1).repeatedKeys).toBe(false);
+    expect(splitIntoShards(observationRowsOf(distinct), 2).repeatedKeys).toBe(false);
+    const repeated = [...distinct, at(1, 2, 'day', '2025-01-01T00:00:00Z')];
+    expect(splitIntoShards(observationRowsOf(repeated), 1).repeatedKeys).toBe(true);
+    expect(splitIntoShards(observationRowsOf(repeated), 3).repeatedKeys).toBe(true);
+  });
+
   it('refuses a position past the end of a shard', () => {
     const { shards } = splitIntoShards(observationRowsOf([row(1, 1, 0), row(2, 1, 1)]), 2);
     expect(() => shards[0]!.read(5, scratchObservationRow())).toThrow(RangeError);

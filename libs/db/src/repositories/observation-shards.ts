@@ -1,6 +1,9 @@
+import { GRAINS } from '@civicpulse/domain';
 import type { ObservationWriteRow } from './observation-writer';
 import type { ObservationRowSource } from './observation-row-source';
 import { scratchObservationRow } from './observation-row-source';
+
+const GRAIN_NUMBER: ReadonlyMap<string, number> = new Map(GRAINS.map((grain, index) => [grain, index]));
 
 /** The (indicator, region) pairs of a batch, sorted by indicator then region, as parallel arrays. */
 export interface SeriesPairs {
@@ -14,6 +17,8 @@ export interface BatchShards {
   pairs: SeriesPairs;
   /** One row source per shard, each non-empty, rows in batch order; one shard at least. */
   shards: ObservationRowSource[];
+  /** Whether some key (indicator, region, grain, period start) occurs more than once. */
+  repeatedKeys: boolean;
 }
 
 /**
@@ -23,18 +28,27 @@ export interface BatchShards {
  * are dealt largest first to the shard with the fewest rows so far (ties to the lower shard), which
  * balances the shards by rows and is deterministic. Rows keep their batch order within a shard,
  * so the last row of a repeated key still wins. A batch with fewer pairs than `maxShards` gets one
- * shard per pair; an empty batch gets one empty shard.
+ * shard per pair; an empty batch gets one empty shard. Also tells whether any key repeats, so the
+ * merge can skip de-duplicating a batch that has none (nearly every batch of a load).
  */
 export function splitIntoShards(rows: ObservationRowSource, maxShards: number): BatchShards {
   const scratch = scratchObservationRow();
   const rowsByPair = new Map<number, Map<number, number[]>>();
+  // Per pair, the (grain, period start) keys seen, as one number each (milliseconds × 8 + grain).
+  const keysByPair = new Map<number[], Set<number>>();
+  let repeatedKeys = false;
   for (let index = 0; index < rows.length; index += 1) {
-    const { indicatorId, regionId } = rows.read(index, scratch);
+    const { indicatorId, regionId, grain, periodStart } = rows.read(index, scratch);
     let byRegion = rowsByPair.get(indicatorId);
     if (byRegion === undefined) rowsByPair.set(indicatorId, (byRegion = new Map()));
     let positions = byRegion.get(regionId);
     if (positions === undefined) byRegion.set(regionId, (positions = []));
     positions.push(index);
+    let keys = keysByPair.get(positions);
+    if (keys === undefined) keysByPair.set(positions, (keys = new Set()));
+    const key = periodStart.getTime() * 8 + (GRAIN_NUMBER.get(grain) ?? 7);
+    if (keys.has(key)) repeatedKeys = true;
+    else keys.add(key);
   }
   const pairs: SeriesPairs = { indicatorIds: [], regionIds: [] };
   const groups: number[][] = [];
@@ -47,7 +61,7 @@ export function splitIntoShards(rows: ObservationRowSource, maxShards: number): 
     }
   }
   const shardCount = Math.max(1, Math.min(Math.floor(maxShards), groups.length));
-  if (shardCount === 1) return { pairs, shards: [rows] };
+  if (shardCount === 1) return { pairs, shards: [rows], repeatedKeys };
 
   const assigned: number[][] = Array.from({ length: shardCount }, () => []);
   // Largest first; a stable sort keeps pairs of equal size in key order.
@@ -62,6 +76,7 @@ export function splitIntoShards(rows: ObservationRowSource, maxShards: number): 
   return {
     pairs,
     shards: assigned.map((positions) => rowSubset(rows, Int32Array.from(positions.sort(byNumber)))),
+    repeatedKeys,
   };
 }
 

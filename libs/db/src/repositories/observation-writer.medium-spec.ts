@@ -362,6 +362,39 @@ describe.each([1, 2])('writeObservationBatch on %i connection(s)', (connections)
     expect(march).toMatchObject({ bucket: '2025-03-01', count: 5, sum: 60, min: 2, max: 40, last_value: 5 });
   });
 
+  it('counts a batch without repeated keys (merged without de-duplication) the same way', async () => {
+    const rows = fixture.indicators.flatMap((indicatorId) =>
+      fixture.regions.map((regionId, i) => ({
+        indicatorId,
+        regionId,
+        grain: 'day' as const,
+        periodStart: new Date('2025-06-01T00:00:00+08:00'),
+        value: i,
+      })),
+    );
+    await writeObservationBatch(database.dataSource, rows, options(0));
+    const [changed, same, ...others] = rows;
+    const second = await writeObservationBatch(
+      database.dataSource,
+      [
+        { ...changed!, value: 50 },
+        same!,
+        { ...others[0]!, periodStart: new Date('2025-06-02T00:00:00+08:00') },
+      ],
+      options(1),
+    );
+    expect(second).toMatchObject({
+      received: 3,
+      duplicatesInBatch: 0,
+      inserted: 1,
+      updated: 1,
+      unchanged: 1,
+    });
+    for (const level of ['day', 'month', 'year'] as const) {
+      expectSameRollups(await rollups(database, level), await rawGroupBy(database, level));
+    }
+  });
+
   it('saves the cursor with the batch, and keeps neither rows nor cursor when the batch fails', async () => {
     const [indicatorId, regionId] = [fixture.indicators[0]!, fixture.regions[0]!];
     const row = {

@@ -101,7 +101,7 @@ export async function writeObservationBatch(
   const scratch = scratchObservationRow();
   for (let index = 0; index < rows.length; index += 1) assertValidRow(rows.read(index, scratch), index);
   if (options.cursor && options.sourceId === null) throw new CursorWithoutSourceError();
-  const { pairs, shards } = splitIntoShards(rows, options.connections ?? 1);
+  const { pairs, shards, repeatedKeys } = splitIntoShards(rows, options.connections ?? 1);
   const runners = shards.map(() => dataSource.createQueryRunner());
   try {
     for (const runner of runners) await runner.connect();
@@ -118,7 +118,9 @@ export async function writeObservationBatch(
         await lockSeriesPairs(lead, pairs);
       }
       const merged = await allOrFirstError(
-        shards.map((shard, index) => mergeRows(runners[index] ?? lead, shard, options, options.timeZone)),
+        shards.map((shard, index) =>
+          mergeRows(runners[index] ?? lead, shard, options, options.timeZone, repeatedKeys),
+        ),
       );
       await Promise.all(others.map((runner) => runner.commitTransaction()));
       if (options.cursor && options.sourceId !== null)
