@@ -395,6 +395,65 @@ describe.each([1, 2])('writeObservationBatch on %i connection(s)', (connections)
     }
   });
 
+  it("appends rows after a series' newest observation and merges older ones, backfill included", async () => {
+    const [indicatorId, regionId] = [fixture.indicators[0]!, fixture.regions[1]!];
+    const day = (d: number, value: number): ObservationWriteRow => ({
+      indicatorId,
+      regionId,
+      grain: 'day',
+      periodStart: new Date(`2025-07-${String(d).padStart(2, '0')}T00:00:00+08:00`),
+      value,
+    });
+    await writeObservationBatch(database.dataSource, [day(10, 1), day(12, 2), day(20, 3)], options(0));
+    // Older than the newest stored (20th): a gap filled (11th), a value changed (12th), one the same
+    // (10th); newer: 21st and 25th. Another series in the same batch has nothing stored.
+    const second = await writeObservationBatch(
+      database.dataSource,
+      [
+        day(11, 9),
+        day(12, 5),
+        day(10, 1),
+        day(21, 4),
+        day(25, 6),
+        { ...day(1, 7), regionId: fixture.regions[0]! },
+      ],
+      options(1),
+    );
+    expect(second).toMatchObject({ inserted: 4, updated: 1, unchanged: 1, duplicatesInBatch: 0 });
+    const stored: Array<{ d: string; value: number }> = await database.dataSource.query(
+      `SELECT to_char(period_start AT TIME ZONE 'Asia/Shanghai', 'DD') AS d, value FROM observation
+        WHERE region_id = $1 ORDER BY period_start`,
+      [regionId],
+    );
+    expect(stored).toEqual([
+      { d: '10', value: 1 },
+      { d: '11', value: 9 },
+      { d: '12', value: 5 },
+      { d: '20', value: 3 },
+      { d: '21', value: 4 },
+      { d: '25', value: 6 },
+    ]);
+    for (const level of ['day', 'month', 'year'] as const) {
+      expectSameRollups(await rollups(database, level), await rawGroupBy(database, level));
+    }
+  });
+
+  it('fails a batch rather than write a duplicate when the rollups lag the observations', async () => {
+    const row = {
+      indicatorId: fixture.indicators[1]!,
+      regionId: fixture.regions[0]!,
+      grain: 'day' as const,
+      periodStart: new Date('2025-08-01T00:00:00+08:00'),
+      value: 1,
+    };
+    await writeObservationBatch(database.dataSource, [row], options(0));
+    await database.dataSource.query('DELETE FROM rollup_year');
+    await expect(
+      writeObservationBatch(database.dataSource, [{ ...row, value: 2 }], options(1)),
+    ).rejects.toThrow(/pk_observation/);
+    expect(await database.dataSource.query('SELECT value FROM observation')).toEqual([{ value: 1 }]);
+  });
+
   it('saves the cursor with the batch, and keeps neither rows nor cursor when the batch fails', async () => {
     const [indicatorId, regionId] = [fixture.indicators[0]!, fixture.regions[0]!];
     const row = {
