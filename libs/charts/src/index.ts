@@ -13,4 +13,3 @@ export * from './lib/sparkline/sparkline-options';
 export * from './lib/renderer/chart.component';
 export * from './lib/renderer/region-map';
 export { loadEcharts } from './lib/renderer/echarts-loader';
-export { echartsPartsFor, type ChartRenderer, type EchartsPart } from './lib/renderer/echarts-parts';

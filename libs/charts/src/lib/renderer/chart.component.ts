@@ -13,7 +13,9 @@ import type { ChartTable } from '../core/chart-table';
 import type { ChartTheme } from '../core/chart-theme';
 import { requestChartTurn } from './chart-turns';
 import { echartsLoaded, loadEcharts } from './echarts-loader';
-import { type ChartRenderer, echartsPartsFor } from './echarts-parts';
+
+/** Which renderer an instance is created with. */
+export type ChartRenderer = 'canvas' | 'svg';
 
 /**
  * ECharts writes its generated (English-only) description into the surface's aria-label; when the
@@ -42,10 +44,10 @@ const NO_THEME: ThemeOption = {};
 /**
  * The one owner of an ECharts instance. The instance itself is created, updated (`notMerge`),
  * resized and disposed through ngx-echarts' directive with the tree-shaken core
- * (`provideEchartsCore`, loaded lazily); this component decides everything around it: which
- * optional ECharts parts the options need (loaded before the first `setOption`), the theme, the
- * renderer (a change re-creates the instance), the accessible name and the data-table
- * alternative (visually hidden unless `showTable`), and image export.
+ * (`provideEchartsCore`, loaded lazily); this component decides everything around it: when the
+ * instance is created (once ECharts is in and the chart's turn has come), the theme, the renderer
+ * (a change re-creates the instance), the accessible name and the data-table alternative (visually
+ * hidden unless `showTable`), and image export.
  */
 @Component({
   selector: 'cp-chart',
@@ -148,22 +150,20 @@ export class ChartComponent {
 
   /** The live instance, set by the directive once it has created it. */
   protected readonly chart = signal<EChartsType | null>(null);
-  /** Bumped whenever ECharts or optional parts finish loading, so `drawnOptions` looks again. */
-  private readonly partsLoaded = signal(0);
-  private readonly parts = computed(() => echartsPartsFor(this.options(), this.renderer()));
+  /** Whether ECharts is registered; set when the (shared) loading finishes. */
+  private readonly echartsReady = signal(echartsLoaded());
   /** Whether this chart's creation turn has come (see `chart-turns.ts`); asked for once ECharts is in. */
   private readonly turn = signal(false);
   private turnRequested = false;
 
   /**
-   * The options handed to ECharts: held back until ECharts and the parts they need are registered
-   * and the chart's creation turn has come. The directive is only created then, so the charts of a
+   * The options handed to ECharts: held back until ECharts is registered and the chart's creation
+   * turn has come. The directive is only created then, so the charts of a
    * page are initialised one per frame and the browser paints the first before the others; created
    * earlier, every chart would wait for the same chunk and then draw in one long task.
    */
   protected readonly drawnOptions = computed<EChartsCoreOption | null>(() => {
-    this.partsLoaded();
-    if (!this.turn() || !echartsLoaded(this.parts())) return null;
+    if (!this.turn() || !this.echartsReady()) return null;
     return withAriaDescription(this.options(), this.ariaLabel());
   });
   private readonly directive = viewChild(NgxEchartsDirective);
@@ -188,17 +188,15 @@ export class ChartComponent {
       createdWith = next;
     });
     effect(() => {
-      const parts = this.parts();
-      this.partsLoaded();
-      if (echartsLoaded(parts)) {
+      if (this.echartsReady()) {
         if (!this.turnRequested) {
           this.turnRequested = true;
           void requestChartTurn().then(() => this.turn.set(true));
         }
         return;
       }
-      loadEcharts(parts).then(
-        () => this.partsLoaded.update((n) => n + 1),
+      loadEcharts().then(
+        () => this.echartsReady.set(true),
         (error: unknown) => console.error('ECharts failed to load', error),
       );
     });

@@ -1,9 +1,8 @@
 /*
  * Types for ECharts' per-feature installer modules. The renderer imports these files directly
- * rather than through the `echarts/charts`, `echarts/components` and `echarts/renderers` barrels:
- * with a barrel shared between the base and the optional parts, the bundler's code splitting puts
- * every re-exported feature into the chunk they share, and the parts stop being lazy. ECharts
- * ships no declarations next to these files, so each borrows its type from the barrel.
+ * rather than through the `echarts/charts`, `echarts/components` and `echarts/renderers` barrels,
+ * which would bring every feature ECharts has into the bundle. ECharts ships no declarations next
+ * to these files, so each borrows its type from the barrel.
  */
 declare module 'echarts/lib/chart/line/install.js' {
   export { LineChart as install } from 'echarts/charts';

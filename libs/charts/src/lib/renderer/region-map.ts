@@ -8,11 +8,11 @@ export interface RegionFeatureCollection {
 
 /**
  * Registers district boundaries with ECharts under `mapName` so choropleth options can refer to
- * it (loading the map part of ECharts too). Registering the same name again replaces the geometry
+ * it (loading ECharts first if need be). Registering the same name again replaces the geometry
  * (e.g. after the catalogue changes). Resolves once registered; build the choropleth options after.
  */
 export async function registerRegionMap(mapName: string, geoJson: RegionFeatureCollection): Promise<void> {
-  const echarts = await loadEcharts(['map']);
+  const echarts = await loadEcharts();
   echarts.registerMap(mapName, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
 }
 
