@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { Router, type Routes } from '@angular/router';
 import { signedInGuard } from './core/auth/auth.guard';
 import { headsForOverview, prefetchOverview } from './overview/overview-prefetch';
+import { ZorroStylesService } from './shared/zorro-styles.service';
 
 export const appRoutes: Routes = [
   {
@@ -27,6 +28,9 @@ export const appRoutes: Routes = [
       // Opening the app on the overview: its data and ECharts start loading now, alongside the
       // signed-in layout's code, instead of after it.
       if (headsForOverview(inject(Router).currentNavigation()?.extractedUrl)) prefetchOverview();
+      // The layout needs the component library's stylesheet: asked for now, it is in before the
+      // first page renders, so the page is styled once instead of again when it arrives.
+      inject(ZorroStylesService).ensureLoaded();
       return import('./shell/shell.routes').then((m) => m.SHELL_ROUTES);
     },
   },
