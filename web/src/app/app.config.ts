@@ -1,5 +1,6 @@
 import {
   ApplicationConfig,
+  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
@@ -8,6 +9,7 @@ import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angula
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
 import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
+import { prefetchOverviewOnStart } from './overview/overview-prefetch';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -16,5 +18,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+    provideAppInitializer(prefetchOverviewOnStart),
   ],
 };
