@@ -19,6 +19,7 @@ import { TranslationService } from '../i18n/translation.service';
 import { ChartCardComponent } from '../shared/chart-card.component';
 import { downloadBlob } from '../shared/file-download';
 import { RequestErrorComponent } from '../shared/request-error.component';
+import { syncZorroLocale } from '../shared/zorro-locale';
 import { ZorroStylesService } from '../shared/zorro-styles.service';
 import { IndicatorDataService } from './indicator-data.service';
 import { periodKeyLabel, yearEarlier } from './period-key';
@@ -157,6 +158,7 @@ export class IndicatorExplorerPage {
 
   constructor() {
     inject(ZorroStylesService).ensureLoaded();
+    syncZorroLocale();
     this.debouncedQuery.pipe(takeUntilDestroyed()).subscribe((q) => this.searchText.set(q.trim()));
   }
 

@@ -11,6 +11,8 @@ import { DistrictGeometryService } from '../shared/district-geometry.service';
 import { DISTRICT_MAP_NAME } from '../shared/district-map';
 import { FreshnessComponent } from '../shared/freshness.component';
 import { RequestErrorComponent } from '../shared/request-error.component';
+import { syncZorroLocale } from '../shared/zorro-locale';
+import { ZorroStylesService } from '../shared/zorro-styles.service';
 
 /** District choropleth of one indicator, chosen among the overview's headline indicators. */
 @Component({
@@ -72,6 +74,12 @@ export class DistrictMapPanelComponent {
   );
 
   protected readonly geometry = rxResource({ stream: () => this.districtGeometry.registered() });
+
+  constructor() {
+    // The panel's picker is the component library's select.
+    inject(ZorroStylesService).ensureLoaded();
+    syncZorroLocale();
+  }
 
   protected readonly latest = rxResource({
     params: () => this.selected() ?? undefined,

@@ -1,15 +1,17 @@
 import type { Routes } from '@angular/router';
-import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 import { roleGuard } from '../core/auth/auth.guard';
 import { prefetchOverview } from '../overview/overview-prefetch';
 import { ShellComponent } from './shell.component';
 
-/** Signed-in pages. The component library's providers live here, so it loads with these pages. */
+/**
+ * Signed-in pages. The component library needs no providers here: its locale service is the
+ * application-wide one, kept in the reader's language by the components that use the library
+ * (`syncZorroLocale`).
+ */
 export const SHELL_ROUTES: Routes = [
   {
     path: '',
     component: ShellComponent,
-    providers: [provideNzI18n(zh_CN)],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'overview' },
       {
