@@ -97,14 +97,14 @@ const DAY_BATCH = `SELECT c.indicator_id, c.region_id, (c.period_start AT TIME Z
  * order as over the rows themselves. Counts, sums, min, max and `inserted` (all rows inserted)
  * combine exactly; a sum over no paired rows stays NULL.
  */
-const CREATE_CHANGED_MONTH = `CREATE TEMPORARY TABLE observation_changed_month (
+const CREATE_CHANGED_MONTH = `CREATE TEMPORARY TABLE IF NOT EXISTS observation_changed_month (
   indicator_id integer NOT NULL, region_id integer NOT NULL, month date NOT NULL,
   grain varchar(8) NOT NULL, rank integer NOT NULL, inserted boolean NOT NULL, count integer NOT NULL,
   sum double precision NOT NULL, min double precision NOT NULL, max double precision NOT NULL,
   last_value double precision NOT NULL, last_at timestamptz NOT NULL,
   numerator_sum double precision, denominator_sum double precision,
   last_numerator double precision, last_denominator double precision
-) ON COMMIT DROP`;
+) ON COMMIT DELETE ROWS`;
 
 const FILL_CHANGED_MONTH = `INSERT INTO pg_temp.observation_changed_month
 SELECT c.indicator_id, c.region_id, date_trunc('month', c.period_start AT TIME ZONE $1)::date, c.grain,
@@ -270,8 +270,8 @@ export interface RecomputedBuckets {
  * `observation_changed(indicator_id, region_id, grain, period_start, inserted, value, numerator,
  * denominator)` — every row the batch inserted or changed, with its new values — day first,
  * then month, then year (a recomputed month reads the day rollups), the last two from one pass
- * over the changed rows (`observation_changed_month`). Must run in the transaction that changed
- * the observations, once per transaction (the partials table lives until commit).
+ * over the changed rows (`observation_changed_month`, a session table emptied at every commit).
+ * Must run in the transaction that changed the observations, once per transaction.
  * Buckets are only ever upserted: observations are never deleted by ingest, so a touched bucket
  * always has at least one row.
  */
