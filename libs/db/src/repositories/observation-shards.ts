@@ -5,6 +5,24 @@ import { scratchObservationRow } from './observation-row-source';
 
 const GRAIN_NUMBER: ReadonlyMap<string, number> = new Map(GRAINS.map((grain, index) => [grain, index]));
 
+/** The rows of one series in a batch, and what is needed to find a repeated key among them. */
+interface SeriesRows {
+  positions: number[];
+  /** The greatest key so far; a key above it is new. */
+  lastKey: number;
+  /** Every key so far, kept only once a key arrives out of order. */
+  keys: Set<number> | null;
+}
+
+/** A row's (grain, period start) as one number: milliseconds × 8 + the grain's position. */
+function keyOf(grain: string, periodStart: Date): number {
+  return periodStart.getTime() * 8 + (GRAIN_NUMBER.get(grain) ?? 7);
+}
+
+function keyOfRow(row: ObservationWriteRow): number {
+  return keyOf(row.grain, row.periodStart);
+}
+
 /** The (indicator, region) pairs of a batch, sorted by indicator then region, as parallel arrays. */
 export interface SeriesPairs {
   indicatorIds: number[];
@@ -33,31 +51,35 @@ export interface BatchShards {
  */
 export function splitIntoShards(rows: ObservationRowSource, maxShards: number): BatchShards {
   const scratch = scratchObservationRow();
-  const rowsByPair = new Map<number, Map<number, number[]>>();
-  // Per pair, the (grain, period start) keys seen, as one number each (milliseconds × 8 + grain).
-  const keysByPair = new Map<number[], Set<number>>();
+  const rowsByPair = new Map<number, Map<number, SeriesRows>>();
   let repeatedKeys = false;
   for (let index = 0; index < rows.length; index += 1) {
     const { indicatorId, regionId, grain, periodStart } = rows.read(index, scratch);
     let byRegion = rowsByPair.get(indicatorId);
     if (byRegion === undefined) rowsByPair.set(indicatorId, (byRegion = new Map()));
-    let positions = byRegion.get(regionId);
-    if (positions === undefined) byRegion.set(regionId, (positions = []));
-    positions.push(index);
-    let keys = keysByPair.get(positions);
-    if (keys === undefined) keysByPair.set(positions, (keys = new Set()));
-    const key = periodStart.getTime() * 8 + (GRAIN_NUMBER.get(grain) ?? 7);
-    if (keys.has(key)) repeatedKeys = true;
-    else keys.add(key);
+    let series = byRegion.get(regionId);
+    if (series === undefined)
+      byRegion.set(regionId, (series = { positions: [], lastKey: -Infinity, keys: null }));
+    const key = keyOf(grain, periodStart);
+    if (key > series.lastKey) {
+      // In time order (as sources mostly deliver a series), a key cannot repeat an earlier one.
+      series.lastKey = key;
+      series.keys?.add(key);
+    } else {
+      series.keys ??= new Set(series.positions.map((position) => keyOfRow(rows.read(position, scratch))));
+      if (series.keys.has(key)) repeatedKeys = true;
+      else series.keys.add(key);
+    }
+    series.positions.push(index);
   }
   const pairs: SeriesPairs = { indicatorIds: [], regionIds: [] };
   const groups: number[][] = [];
   for (const indicatorId of [...rowsByPair.keys()].sort(byNumber)) {
-    const byRegion = rowsByPair.get(indicatorId) ?? new Map<number, number[]>();
+    const byRegion = rowsByPair.get(indicatorId) ?? new Map<number, SeriesRows>();
     for (const regionId of [...byRegion.keys()].sort(byNumber)) {
       pairs.indicatorIds.push(indicatorId);
       pairs.regionIds.push(regionId);
-      groups.push(byRegion.get(regionId) ?? []);
+      groups.push(byRegion.get(regionId)?.positions ?? []);
     }
   }
   const shardCount = Math.max(1, Math.min(Math.floor(maxShards), groups.length));
