@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from './lib/embedded-postgres.mjs';
 import { findFreePort } from './lib/ports.mjs';
 import { runStep, startService, stopAll, waitForUrl } from './lib/processes.mjs';
+import { INGEST_NODE_FLAGS } from './lib/ingest-node-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -167,7 +168,9 @@ async function main() {
   );
 
   done = step(steps[6]);
-  startService('ingest', process.execPath, [ingestMain], { env: { ...common, INGEST_HEALTH_PORT: '0' } });
+  startService('ingest', process.execPath, [...INGEST_NODE_FLAGS, ingestMain], {
+    env: { ...common, INGEST_HEALTH_PORT: '0' },
+  });
   done('scheduled sources will load the demo history in the background');
 
   const seconds = ((Date.now() - started) / 1000).toFixed(0);

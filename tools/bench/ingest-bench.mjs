@@ -6,8 +6,9 @@
 //
 // Measures the deployed build: the ingest CLI bundle `dist/ingest/main.js` (migrate, catalog apply)
 // and the benchmark runner bundled the same way (`dist/ingest-bench/main.js`, from
-// ingest/webpack.bench.config.js), run with plain `node` like the worker in docker/Dockerfile —
-// no TypeScript compiled on the fly. Both are rebuilt first when missing or older than the sources.
+// ingest/webpack.bench.config.js), run with `node` and the worker's own flags (a heap cap,
+// scripts/lib/ingest-node-flags.mjs) like the worker in docker/Dockerfile — no TypeScript
+// compiled on the fly. Both are rebuilt first when missing or older than the sources.
 //
 // Last line: ingest_rows_per_s=<n> copy_rows_per_s=<n> ratio=<x> peak_rss_mb=<n>
 //   ratio = ingest / copy; peak_rss_mb = peak resident set of the ingest process.
@@ -22,6 +23,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.mjs';
+import { INGEST_NODE_FLAGS } from '../../scripts/lib/ingest-node-flags.mjs';
 import { findFreePort } from '../../scripts/lib/ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -200,9 +202,13 @@ async function main() {
       { ...env, BENCH_URL: benchUrl, ...(batchSize ? { INGEST_BATCH_SIZE: batchSize } : {}) },
       {
         capture: true,
-        nodeArgs: process.env.BENCH_CPU_PROF
-          ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
-          : [],
+        // The worker's own Node flags (heap cap), as `npm start` and docker/Dockerfile run it.
+        nodeArgs: [
+          ...INGEST_NODE_FLAGS,
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+            : []),
+        ],
       },
     );
     const ingest = JSON.parse(out.trim().split('\n').pop());
