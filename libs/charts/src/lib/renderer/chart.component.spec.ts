@@ -56,6 +56,10 @@ async function nextInstance(fixture: Fixture, previous: EChartsType | null = nul
   throw new Error('no ECharts instance was created');
 }
 
+// The first test loads ECharts itself (one chunk of ~700 kB, transformed for jsdom): about a
+// second alone, several on a busy machine, so the suite allows more than jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('ChartComponent', () => {
   it('creates the instance through ngx-echarts, applies new options without merging, and disposes', async () => {
     const fixture = TestBed.createComponent(HostComponent);
