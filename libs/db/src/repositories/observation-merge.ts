@@ -5,7 +5,7 @@ import type { QueryRunner } from 'typeorm';
 import { CopyBinaryEncoder } from './copy-binary-format';
 import { scratchObservationRow, type ObservationRowSource } from './observation-row-source';
 import type { SeriesPairs } from './observation-shards';
-import { recomputeTouchedRollups, type RecomputedBuckets } from './rollup-maintenance';
+import { newestStoredStartSql, recomputeTouchedRollups, type RecomputedBuckets } from './rollup-maintenance';
 
 // The steps of the write path, each run inside a transaction the caller opened
 // (`writeObservationBatch` in observation-writer.ts decides which transaction does what).
@@ -87,10 +87,8 @@ const CREATE_CHANGED = `CREATE TEMPORARY TABLE IF NOT EXISTS observation_changed
  * (`dedupe` false: the staged rows are merged as they are).
  *
  * Rows that start after their series' newest stored observation are appended with a plain
- * INSERT: no stored row can have their key. The newest start of a series is the latest `last_at`
- * of its year rollups (every grain feeds the year level, and the rollups commit with the
- * observations), one primary-key range read per series instead of a probe per row; the pair
- * locks keep it true until commit. In a load nearly every row is such a row, and ON CONFLICT's
+ * INSERT: no stored row can have their key (`newestStoredStartSql`: one read per series instead
+ * of a probe per row). In a load nearly every row is such a row, and ON CONFLICT's
  * speculative insertion cost about a quarter of the merge's CPU. Should the rollups ever lag the
  * observations, the plain INSERT fails the batch on the primary key rather than write anything
  * wrong. MATERIALIZED keeps the per-series read from being inlined into a per-row subquery.
@@ -115,9 +113,7 @@ function mergeSql(dedupe: boolean): string {
   return `WITH latest AS (
   ${latest}
 ), horizon AS MATERIALIZED (
-  SELECT p.indicator_id, p.region_id,
-         (SELECT max(r.last_at) FROM rollup_year r
-           WHERE r.indicator_id = p.indicator_id AND r.region_id = p.region_id) AS newest
+  SELECT p.indicator_id, p.region_id, ${newestStoredStartSql('p')} AS newest
     FROM (SELECT DISTINCT indicator_id, region_id FROM observation_stage) p
 ), split AS (
   SELECT l.*, h.newest IS NULL OR l.period_start > h.newest AS after_newest
@@ -173,7 +169,8 @@ export async function mergeRows(
   if (rows.length === 0) return { distinctKeys: 0, inserted: 0, updated: 0, rollupBuckets: noBuckets() };
   await runner.query(`${CREATE_STAGE}; ${CREATE_CHANGED}`);
   await copyIntoStage(runner, rows);
-  // The staging table is only scanned (sorted, never joined), so it needs no statistics.
+  // The staging table is only scanned, and joined to one horizon row per series, so it needs no
+  // statistics.
   const [row]: Array<{ distinct_keys: number; inserted: number; updated: number }> = await runner.query(
     repeatedKeys ? MERGE_DEDUPE : MERGE_DISTINCT,
     [lineage.sourceId, lineage.runId, lineage.ingestedAt ?? null, ...(repeatedKeys ? [] : [rows.length])],

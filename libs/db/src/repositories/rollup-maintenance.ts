@@ -158,38 +158,36 @@ function partialsBatch(level: 'month' | 'year'): string {
  * count, sum, min, max and the paired sums are decomposable and `last` is the part with the latest
  * time (coarser grain on a tie), so aggregating parts equals aggregating the raw rows.
  */
-// A day bucket after the local day of its series' newest stored observation cannot be stored
-// (every stored bucket holds an observation no newer than that), so it is not looked up: in a
-// load that is nearly every bucket. The newest observation is read per series from the year
-// rollups, which this transaction has not touched yet at the day level (one probe per series).
+/**
+ * The newest stored period start of the series (`alias`.indicator_id, `alias`.region_id), from
+ * its year rollups: every grain feeds the year level and rollups commit with their observations,
+ * so no stored observation of the series starts later. One primary-key range read per series; the
+ * pair locks keep it true until commit. NULL for a series with nothing stored. Used by the merge
+ * (rows after it are plain inserts) and by the day level below (buckets after its day are not
+ * looked up), each before this transaction touches `rollup_year`.
+ */
+export function newestStoredStartSql(alias: string): string {
+  return `(SELECT max(y.last_at) FROM rollup_year y
+           WHERE y.indicator_id = ${alias}.indicator_id AND y.region_id = ${alias}.region_id)`;
+}
+
 // The stored bucket is looked up per batch bucket through the primary key (LIMIT 1 keeps the
 // subquery from being flattened into a join, which the planner, estimating the CTE at a fraction
 // of its size, turned into a hash join over the whole rollup table — cost growing with the table).
+// At the day level a bucket after the local day of its series' newest stored observation cannot
+// be stored, so it is not looked up: in a load that is nearly every bucket.
 function maintainSql(level: RollupLevel, batch: string, parts: string): string {
-  // The day level skips the lookup of a bucket after its series' newest stored day (see above).
-  const horizon =
-    level === 'day'
-      ? `horizon AS MATERIALIZED (
-  SELECT p.indicator_id, p.region_id,
-         (SELECT (max(y.last_at) AT TIME ZONE $1)::date FROM rollup_year y
-           WHERE y.indicator_id = p.indicator_id AND y.region_id = p.region_id) AS newest_day
+  const day = level === 'day';
+  const horizon = day
+    ? `horizon AS MATERIALIZED (
+  SELECT p.indicator_id, p.region_id, (${newestStoredStartSql('p')} AT TIME ZONE $1)::date AS newest_day
     FROM (SELECT DISTINCT indicator_id, region_id FROM pg_temp.observation_changed) p
 ), `
-      : '';
-  const stored =
-    level === 'day'
-      ? `FROM batch b
-    JOIN horizon h ON h.indicator_id = b.indicator_id AND h.region_id = b.region_id
-    LEFT JOIN LATERAL (
-      SELECT * FROM rollup_day r
-       WHERE b.bucket <= h.newest_day
-         AND r.indicator_id = b.indicator_id AND r.region_id = b.region_id AND r.bucket = b.bucket
-       LIMIT 1) r ON true`
-      : `FROM batch b
-    LEFT JOIN LATERAL (
-      SELECT * FROM rollup_${level} r
-       WHERE r.indicator_id = b.indicator_id AND r.region_id = b.region_id AND r.bucket = b.bucket
-       LIMIT 1) r ON true`;
+    : '';
+  const horizonJoin = day
+    ? 'JOIN horizon h ON h.indicator_id = b.indicator_id AND h.region_id = b.region_id'
+    : '';
+  const mayBeStored = day ? 'b.bucket <= h.newest_day AND ' : '';
   return `
 WITH ${horizon}batch AS (
   ${batch}
@@ -199,7 +197,12 @@ WITH ${horizon}batch AS (
          r.count AS r_count, r.sum AS r_sum, r.min AS r_min, r.max AS r_max, r.last_value AS r_last_value,
          r.last_at AS r_last_at, r.numerator_sum AS r_numerator_sum, r.denominator_sum AS r_denominator_sum,
          r.last_numerator AS r_last_numerator, r.last_denominator AS r_last_denominator
-    ${stored}
+    FROM batch b
+    ${horizonJoin}
+    LEFT JOIN LATERAL (
+      SELECT * FROM rollup_${level} r
+       WHERE ${mayBeStored}r.indicator_id = b.indicator_id AND r.region_id = b.region_id AND r.bucket = b.bucket
+       LIMIT 1) r ON true
 ), touched AS (
   SELECT indicator_id, region_id, bucket FROM classified WHERE NOT added
 ), present AS (
